@@ -1,0 +1,218 @@
+package gui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// Why minerehab picks its own UI font (measured on Debian 12 with
+// fonts-noto-cjk and fonts-wqy-microhei, Fyne 2.7.1):
+//
+// Fyne's default theme font (Noto Sans) has no Han glyphs. Fyne then asks
+// go-text's fontscan, per character, for a system font in the "sans-serif"
+// family that covers it. Chinese does render (no boxes), but the face it
+// picks is the first one of NotoSansCJK-Regular.ttc, "Noto Sans CJK JP":
+// Japanese glyph forms (骨, 直, 角 …) in a Chinese government application.
+// The locale-based lookup (zh_CN) resolves to DejaVu Sans and does not help,
+// and a Fyne binary built with the "test" tag has no fallback at all. So the
+// theme names a Simplified Chinese face itself. Fyne's loader takes one
+// font per resource and rejects collections (.ttc), which is how every
+// common CJK font ships; extractFace cuts the wanted face out.
+
+// FontEnv names the environment variable that overrides the UI font: a path
+// to a .ttf, .otf or .ttc (a collection's Simplified Chinese face is used,
+// else its first face; "path#N" picks face N).
+const FontEnv = "MINEREHAB_FONT"
+
+// errNoCJKFont is returned by findCJKFont when no usable font exists; its text
+// says what to install.
+var errNoCJKFont = errors.New("no Chinese font found: install fonts-wqy-microhei (Debian/Ubuntu: apt install fonts-wqy-microhei) or set " + FontEnv + " to a .ttf/.otf/.ttc file")
+
+// uiFont is a CJK font ready for Fyne: stand-alone faces (never a collection).
+type uiFont struct {
+	Family  string // as the font names itself, e.g. "Noto Sans CJK SC"
+	Path    string // where the regular face came from
+	Regular []byte
+	Bold    []byte // nil when the family has no bold file
+}
+
+// fontCandidate is a file that may hold a CJK face.
+type fontCandidate struct {
+	regular, bold string
+}
+
+// systemFontCandidates lists CJK fonts in order of preference: Simplified
+// Chinese faces that also carry Latin glyphs first.
+func systemFontCandidates() []fontCandidate {
+	switch runtime.GOOS {
+	case "windows":
+		dir := filepath.Join(os.Getenv("WINDIR"), "Fonts")
+		if os.Getenv("WINDIR") == "" {
+			dir = `C:\Windows\Fonts`
+		}
+		return []fontCandidate{
+			{filepath.Join(dir, "msyh.ttc"), filepath.Join(dir, "msyhbd.ttc")}, // Microsoft YaHei
+			{filepath.Join(dir, "simhei.ttf"), ""},
+			{filepath.Join(dir, "simsun.ttc"), ""},
+		}
+	case "darwin":
+		return []fontCandidate{
+			{"/System/Library/Fonts/PingFang.ttc", ""},
+			{"/System/Library/Fonts/STHeiti Light.ttc", "/System/Library/Fonts/STHeiti Medium.ttc"},
+			{"/Library/Fonts/Arial Unicode.ttf", ""},
+		}
+	}
+	var out []fontCandidate
+	for _, dir := range []string{
+		"/usr/share/fonts/opentype/noto", // Debian, Ubuntu (fonts-noto-cjk)
+		"/usr/share/fonts/noto-cjk",      // Arch
+		"/usr/share/fonts/google-noto-cjk",
+		"/usr/share/fonts/google-noto-sans-cjk-fonts", // Fedora
+	} {
+		out = append(out, fontCandidate{filepath.Join(dir, "NotoSansCJK-Regular.ttc"), filepath.Join(dir, "NotoSansCJK-Bold.ttc")})
+	}
+	for _, p := range []string{
+		"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", // Debian, Ubuntu (fonts-wqy-microhei)
+		"/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc",
+		"/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
+		"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+		"/usr/share/fonts/wenquanyi/wqy-zenhei/wqy-zenhei.ttc",
+		"/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf",
+		"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", // Han only; Latin comes from Fyne's own font
+	} {
+		out = append(out, fontCandidate{p, ""})
+	}
+	return out
+}
+
+// findCJKFont returns the UI font: MINEREHAB_FONT when set and usable, else
+// the first system candidate that loads. The returned notes say which
+// candidates were rejected and why (for the log).
+func findCJKFont(env string, candidates []fontCandidate) (*uiFont, []string, error) {
+	var notes []string
+	if env != "" {
+		path, face := env, -1
+		if i := strings.LastIndexByte(env, '#'); i > 0 {
+			if n, err := parseFaceIndex(env[i+1:]); err == nil {
+				path, face = env[:i], n
+			}
+		}
+		f, err := loadUIFont(fontCandidate{regular: path}, face)
+		if err == nil {
+			return f, notes, nil
+		}
+		notes = append(notes, fmt.Sprintf("%s=%s: %v", FontEnv, env, err))
+	}
+	for _, c := range candidates {
+		if _, err := os.Stat(c.regular); err != nil {
+			continue
+		}
+		f, err := loadUIFont(c, -1)
+		if err != nil {
+			notes = append(notes, fmt.Sprintf("%s: %v", c.regular, err))
+			continue
+		}
+		return f, notes, nil
+	}
+	return nil, notes, errNoCJKFont
+}
+
+func parseFaceIndex(s string) (int, error) {
+	n := 0
+	if s == "" || len(s) > 4 {
+		return 0, errors.New("bad face index")
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, errors.New("bad face index")
+		}
+		n = 10*n + int(c-'0')
+	}
+	return n, nil
+}
+
+// loadUIFont reads a candidate; face < 0 picks the Simplified Chinese face.
+func loadUIFont(c fontCandidate, face int) (*uiFont, error) {
+	data, err := os.ReadFile(c.regular)
+	if err != nil {
+		return nil, err
+	}
+	reg, fam, err := pickFace(data, face, "")
+	if err != nil {
+		return nil, err
+	}
+	if !hasHan(reg) {
+		return nil, fmt.Errorf("%s has no Chinese glyphs", fam)
+	}
+	f := &uiFont{Family: fam, Path: c.regular, Regular: reg}
+	if c.bold != "" {
+		if b, err := os.ReadFile(c.bold); err == nil {
+			if bold, _, err := pickFace(b, -1, fam); err == nil {
+				f.Bold = bold
+			}
+		}
+	}
+	return f, nil
+}
+
+// pickFace extracts face i of a font file, or when i < 0 the face whose
+// family is want (when given) or looks Simplified Chinese, else face 0.
+func pickFace(data []byte, i int, want string) ([]byte, string, error) {
+	offs, err := fontFaces(data)
+	if err != nil {
+		return nil, "", err
+	}
+	if i >= len(offs) {
+		return nil, "", fmt.Errorf("%w: face %d of %d", errFont, i, len(offs))
+	}
+	fams := make([][]string, len(offs))
+	for k, off := range offs {
+		fams[k], _ = faceFamilies(data, off)
+	}
+	if i < 0 {
+		i = 0
+		best := -1
+		for k, names := range fams {
+			if s := familyScore(names, want); s > best {
+				i, best = k, s
+			}
+		}
+	}
+	out, err := extractFace(data, i)
+	if err != nil {
+		return nil, "", err
+	}
+	name := fmt.Sprintf("face %d", i)
+	if len(fams[i]) > 0 {
+		name = fams[i][0]
+	}
+	return out, name, nil
+}
+
+// familyScore ranks a face by its family names: the wanted family, then
+// Simplified Chinese ones; Mono and Serif faces rank below Sans.
+func familyScore(names []string, want string) int {
+	best := 0
+	for _, n := range names {
+		s := 1
+		l := strings.ToLower(n)
+		switch {
+		case want != "" && n == want:
+			s = 100
+		case strings.HasSuffix(l, " sc"), strings.Contains(l, "micro hei"), strings.Contains(l, "yahei"),
+			strings.Contains(l, "pingfang sc"), strings.Contains(l, "simhei"), strings.Contains(l, " gb"):
+			s = 50
+		}
+		if strings.Contains(l, "mono") || strings.Contains(l, "serif") {
+			s -= 10
+		}
+		if s > best {
+			best = s
+		}
+	}
+	return best
+}

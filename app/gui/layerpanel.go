@@ -1,0 +1,158 @@
+package gui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"minerehab/app/i18n"
+	"minerehab/models"
+)
+
+// layerPanel lists every layer of the project with its feature count and,
+// for polygon layers, its total area in hectares and 亩.
+type layerPanel struct {
+	widget.BaseWidget
+	lang i18n.Lang
+	info *models.Info // nil when no project is open
+}
+
+func newLayerPanel(l i18n.Lang) *layerPanel {
+	p := &layerPanel{lang: l}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// set changes what the panel shows; call on the UI goroutine.
+func (p *layerPanel) set(l i18n.Lang, info *models.Info) {
+	p.lang, p.info = l, info
+	p.Refresh()
+}
+
+// CreateRenderer implements fyne.Widget.
+func (p *layerPanel) CreateRenderer() fyne.WidgetRenderer {
+	r := &layerPanelRenderer{p: p}
+	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.countHead = widget.NewLabel("")
+	r.countHead.Alignment = fyne.TextAlignTrailing
+	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, r.countHead, r.title), widget.NewSeparator()}
+	for _, d := range panelLayers() {
+		row := newLayerRow(d)
+		r.rows = append(r.rows, row)
+		rows = append(rows, row.box)
+	}
+	r.root = container.NewVScroll(container.New(layout.NewCustomPaddedVBoxLayout(0), rows...))
+	r.update()
+	return r
+}
+
+type layerPanelRenderer struct {
+	p         *layerPanel
+	title     *widget.Label
+	countHead *widget.Label
+	rows      []*layerRow
+	root      *container.Scroll
+}
+
+func (r *layerPanelRenderer) Layout(s fyne.Size)           { r.root.Resize(s) }
+func (r *layerPanelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.root} }
+func (r *layerPanelRenderer) Destroy()                     {}
+func (r *layerPanelRenderer) Refresh() {
+	r.update()
+	r.root.Refresh()
+}
+
+// MinSize is as wide as the widest row, so no layer name is ever cut off.
+func (r *layerPanelRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(r.root.Content.MinSize().Width, r.root.MinSize().Height)
+}
+
+// update fills the labels from the widget's fields (no I/O here).
+func (r *layerPanelRenderer) update() {
+	l := r.p.lang
+	r.title.SetText(i18n.T(l, "gui.layers.title", nil))
+	r.countHead.SetText(i18n.T(l, "gui.layers.count", nil))
+	for _, row := range r.rows {
+		row.update(l, r.p.info)
+	}
+}
+
+// layerRow is one layer: swatch, name, count and (polygons) area.
+type layerRow struct {
+	def         models.LayerDef
+	name, count *widget.Label
+	area        *widget.Label
+	box         *fyne.Container
+}
+
+func newLayerRow(d models.LayerDef) *layerRow {
+	row := &layerRow{def: d, name: widget.NewLabel(""), count: widget.NewLabel(""), area: widget.NewLabel("")}
+	row.count.Alignment = fyne.TextAlignTrailing
+	row.count.TextStyle.Bold = true
+	row.area.SizeName = theme.SizeNameCaptionText
+	text := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), row.name, row.area)
+	row.box = container.NewBorder(nil, nil, container.NewCenter(swatch(d)), container.NewCenter(row.count), text)
+	return row
+}
+
+func (row *layerRow) update(l i18n.Lang, info *models.Info) {
+	row.name.SetText(layerName(l, row.def.Name))
+	li, ok := layerInfo(info, row.def.Name)
+	if !ok {
+		row.count.SetText("–")
+		row.count.Importance = widget.LowImportance
+		row.area.Hide()
+		return
+	}
+	row.count.Importance = widget.MediumImportance
+	if li.Count == 0 {
+		row.count.Importance = widget.LowImportance
+	}
+	row.count.SetText(formatCount(li.Count))
+	if isPolygonal(row.def) {
+		row.area.SetText(areaText(l, li.AreaM2))
+		row.area.Show()
+	} else {
+		row.area.Hide()
+	}
+}
+
+// swatch is a small symbol of the layer's geometry: a filled square for
+// polygons, a stroke for lines, a dot for points.
+func swatch(d models.LayerDef) fyne.CanvasObject {
+	c := layerColor(d.Name)
+	size := fyne.NewSize(16, 16)
+	frame := canvas.NewRectangle(color.Transparent)
+	frame.SetMinSize(size)
+	var mark fyne.CanvasObject
+	switch d.Geometry {
+	case models.KindMultiPolygon:
+		r := canvas.NewRectangle(withAlpha(c, 0x80))
+		r.StrokeColor = c
+		r.StrokeWidth = 1.5
+		r.CornerRadius = 2
+		mark = r
+	case models.KindMultiLineString:
+		ln := canvas.NewLine(c)
+		ln.StrokeWidth = 2.5
+		ln.Position1 = fyne.NewPos(1, size.Height-3)
+		ln.Position2 = fyne.NewPos(size.Width-1, 3)
+		return container.NewWithoutLayout(frame, ln)
+	case models.KindPoint:
+		circ := canvas.NewCircle(c)
+		circ.StrokeColor = withAlpha(c, 0xff)
+		mark = container.New(layout.NewCustomPaddedLayout(3, 3, 3, 3), circ)
+	default:
+		r := canvas.NewRectangle(color.Transparent)
+		r.StrokeColor = c
+		r.StrokeWidth = 1.5
+		r.CornerRadius = 2
+		mark = r
+	}
+	return container.NewStack(frame, mark)
+}

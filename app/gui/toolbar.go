@@ -1,0 +1,83 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"minerehab/app/i18n"
+)
+
+// toolbar is the row of labelled buttons under the menu: New, Open, Reload,
+// Close, and on the right the switch to the other language. Labels rather
+// than bare icons: the planners are not GIS specialists.
+type toolbar struct {
+	widget.BaseWidget
+	m *MainWindow
+}
+
+func newToolbar(m *MainWindow) *toolbar {
+	t := &toolbar{m: m}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// CreateRenderer implements fyne.Widget.
+func (t *toolbar) CreateRenderer() fyne.WidgetRenderer {
+	m := t.m
+	r := &toolbarRenderer{t: t,
+		newBtn:    widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), m.showNewDialog),
+		openBtn:   widget.NewButtonWithIcon("", theme.FolderOpenIcon(), m.showOpenDialog),
+		reloadBtn: widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), m.Reload),
+		closeBtn:  widget.NewButtonWithIcon("", theme.CancelIcon(), m.CloseProject),
+		langBtn:   widget.NewButton("", func() { m.SetLang(otherLang(m.lang)) }),
+	}
+	for _, b := range []*widget.Button{r.newBtn, r.openBtn, r.reloadBtn, r.closeBtn, r.langBtn} {
+		b.Importance = widget.LowImportance
+	}
+	r.root = container.NewBorder(nil, widget.NewSeparator(), nil, nil,
+		container.NewHBox(r.newBtn, r.openBtn, widget.NewSeparator(), r.reloadBtn, r.closeBtn, layout.NewSpacer(), r.langBtn))
+	r.update()
+	return r
+}
+
+func otherLang(l i18n.Lang) i18n.Lang {
+	if l == i18n.EN {
+		return i18n.ZH
+	}
+	return i18n.EN
+}
+
+type toolbarRenderer struct {
+	t                                             *toolbar
+	newBtn, openBtn, reloadBtn, closeBtn, langBtn *widget.Button
+	root                                          *fyne.Container
+}
+
+func (r *toolbarRenderer) Layout(s fyne.Size)           { r.root.Resize(s) }
+func (r *toolbarRenderer) MinSize() fyne.Size           { return r.root.MinSize() }
+func (r *toolbarRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.root} }
+func (r *toolbarRenderer) Destroy()                     {}
+func (r *toolbarRenderer) Refresh()                     { r.update() }
+
+func (r *toolbarRenderer) update() {
+	m := r.t.m
+	r.newBtn.SetText(m.t("gui.toolbar.new", nil))
+	r.openBtn.SetText(m.t("gui.toolbar.open", nil))
+	r.reloadBtn.SetText(m.t("gui.toolbar.reload", nil))
+	r.closeBtn.SetText(m.t("gui.toolbar.close", nil))
+	r.langBtn.SetText(langNames[otherLang(m.lang)])
+	enable(r.newBtn, m.cfg.Create != nil)
+	enable(r.reloadBtn, m.path != "" && !m.busy)
+	enable(r.closeBtn, m.path != "" && !m.busy)
+}
+
+func enable(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}

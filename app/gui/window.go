@@ -1,0 +1,200 @@
+package gui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"minerehab/app/i18n"
+	"minerehab/models"
+)
+
+// AppID is the Fyne application ID; preferences are kept under it.
+const AppID = "cn.gov.wuhai.minerehab"
+
+// Config configures the window.
+type Config struct {
+	// ProjectPath is opened at start; "" opens the last project from the
+	// preferences (silently skipped when that file is gone), if any.
+	ProjectPath string
+	// Open and Create are wired by main.go to models/store; nil Create
+	// disables "New project".
+	Open   func(path string) (models.Store, error)
+	Create func(path string) (models.Store, error)
+	// Lang is the language when the user has not picked one in the window:
+	// a language remembered in the preferences wins over it, and
+	// MINEREHAB_LANG (an explicit choice for this run) wins over both.
+	// "" means i18n.FromEnv().
+	Lang i18n.Lang
+	// ErrorText turns an error into a sentence in the user's language (the
+	// app layer provides it); nil -> err.Error().
+	ErrorText func(l i18n.Lang, err error) string
+}
+
+// Run creates the Fyne app with its theme and the main window, shows it
+// and returns when the app quits, after the open project is closed.
+func Run(cfg Config) {
+	a := app.NewWithID(AppID)
+	fs := installTheme(a)
+	m := NewMainWindow(a, cfg)
+	m.font = fs
+	if fs.Err != nil {
+		m.showFontWarning()
+	}
+	m.win.ShowAndRun()
+	m.Shutdown()
+}
+
+// MainWindow is minerehab's main window: menu, toolbar, layer panel,
+// project summary, status bar.
+//
+// Fields are owned by the Fyne UI goroutine except store and storePath,
+// which only jobs on io touch.
+type MainWindow struct {
+	app fyne.App
+	win fyne.Window
+	cfg Config
+
+	lang       i18n.Lang
+	path       string       // the open project, "" when none
+	info       *models.Info // its summary; nil when none or when Info failed
+	busy       bool         // a job that opens or creates a project is queued
+	pending    string       // the file it opens or creates
+	pendingKey string       // and what it does, as a status message key
+	recent     []string
+	font       fontStatus
+
+	toolbar *toolbar
+	layers  *layerPanel
+	summary *summaryPanel
+	status  *statusBar
+
+	io        serial
+	store     models.Store // worker-owned
+	storePath string       // worker-owned
+	ctx       context.Context
+	cancel    context.CancelFunc
+	closing   atomic.Bool
+}
+
+// NewMainWindow builds the main window of a (a real or a test app) and
+// starts opening cfg.ProjectPath, or the last project. It does not show
+// the window.
+func NewMainWindow(a fyne.App, cfg Config) *MainWindow {
+	m := &MainWindow{app: a, cfg: cfg, win: a.NewWindow("minerehab")}
+	m.ctx, m.cancel = context.WithCancel(context.Background())
+	m.lang = m.initialLang()
+	m.recent = loadRecent(a.Preferences())
+
+	m.toolbar = newToolbar(m)
+	m.layers = newLayerPanel(m.lang)
+	m.summary = newSummaryPanel(m.lang)
+	m.summary.onNew, m.summary.onOpen, m.summary.onRecent = m.showNewDialog, m.showOpenDialog, m.OpenProject
+	m.status = newStatusBar(m.lang)
+
+	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.NewPadded(m.layers))
+	m.win.SetContent(container.NewBorder(m.toolbar, m.status, left, nil, m.summary))
+	m.win.Resize(fyne.NewSize(1100, 720))
+	m.win.SetMaster()
+	m.addShortcuts()
+	m.refresh()
+
+	switch {
+	case cfg.ProjectPath != "":
+		m.open(cfg.ProjectPath, false)
+	case len(m.recent) > 0:
+		m.open(m.recent[0], true)
+	}
+	return m
+}
+
+// Window returns the Fyne window.
+func (m *MainWindow) Window() fyne.Window { return m.win }
+
+// Lang returns the language of the labels.
+func (m *MainWindow) Lang() i18n.Lang { return m.lang }
+
+// ProjectPath returns the open project's file, "" when none is open.
+func (m *MainWindow) ProjectPath() string { return m.path }
+
+// SetLang switches every label to l at once and remembers the choice.
+func (m *MainWindow) SetLang(l i18n.Lang) {
+	m.lang = l
+	m.app.Preferences().SetString(prefLang, string(l))
+	m.refresh()
+}
+
+// initialLang: MINEREHAB_LANG, else the remembered choice, else cfg.Lang,
+// else the locale.
+func (m *MainWindow) initialLang() i18n.Lang {
+	if s := os.Getenv(LangEnv); s != "" {
+		return i18n.Parse(s)
+	}
+	if s := m.app.Preferences().String(prefLang); s != "" {
+		return i18n.Parse(s)
+	}
+	if m.cfg.Lang != "" {
+		return m.cfg.Lang
+	}
+	return i18n.FromEnv()
+}
+
+// LangEnv is the environment variable that picks the language for one run,
+// over the one remembered in the preferences.
+const LangEnv = "MINEREHAB_LANG"
+
+// t translates a key into the window's language.
+func (m *MainWindow) t(key string, args i18n.Args) string { return i18n.T(m.lang, key, args) }
+
+// refresh brings every label, the title and the menu up to date with the
+// window's state and language.
+func (m *MainWindow) refresh() {
+	if m.path == "" {
+		m.win.SetTitle(m.t("gui.title.none", nil))
+	} else {
+		m.win.SetTitle(m.t("gui.title.project", i18n.Args{"name": filepath.Base(m.path)}))
+	}
+	m.win.SetMainMenu(m.mainMenu())
+	m.toolbar.Refresh()
+	m.layers.set(m.lang, m.info)
+	s := m.summary
+	s.lang, s.path, s.info, s.recent = m.lang, m.path, m.info, m.recent
+	switch {
+	case m.busy:
+		s.state, s.path, s.loadingKey = summaryLoading, m.pending, m.pendingKey
+	case m.path == "":
+		s.state = summaryNone
+	default:
+		s.state = summaryProject
+	}
+	s.Refresh()
+	m.status.setLang(m.lang)
+}
+
+// errorText is a sentence for err in the user's language.
+func (m *MainWindow) errorText(err error) string {
+	if m.cfg.ErrorText != nil {
+		return m.cfg.ErrorText(m.lang, err)
+	}
+	return err.Error()
+}
+
+// Shutdown closes the open project and waits for background work; the
+// window must not be used afterwards. Run calls it when the app quits.
+func (m *MainWindow) Shutdown() {
+	if m.closing.Swap(true) {
+		return
+	}
+	m.cancel()
+	m.io.Go(m.closeStore)
+	m.io.Wait()
+}
+
+// quit ends the application (File > Quit, Ctrl+Q).
+func (m *MainWindow) quit() { m.app.Quit() }

@@ -1,0 +1,364 @@
+package app
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"minerehab/gis/crs"
+	"minerehab/gis/geojson"
+	"minerehab/models"
+	"minerehab/models/store"
+)
+
+// Progress receives the share of input bytes read so far, 0..1.
+type Progress func(done float64)
+
+// batchSize is the number of features handed between pipeline stages at once:
+// large enough to amortise channel hand-offs, small enough to bound memory.
+const batchSize = 256
+
+// Import reads every file of req into st in one transaction: either all of it
+// lands or none. A bad feature rejects the import unless req.SkipInvalid.
+func Import(ctx context.Context, st models.Store, req ImportRequest, progress Progress) (*ImportSummary, error) {
+	if req.Layer == "" {
+		req.Layer = "auto"
+	}
+	if req.Layer != "auto" {
+		if _, ok := models.LayerByName(req.Layer); !ok {
+			return nil, &FileError{Code: "unknown-layer", Err: fmt.Errorf("unknown layer %q", req.Layer)}
+		}
+	}
+	kind := models.SiteKind("")
+	if req.Kind != "" {
+		k, ok := models.ParseSiteKind(req.Kind)
+		if !ok {
+			return nil, &FileError{Code: "unknown-kind", Err: fmt.Errorf("unknown site kind %q", req.Kind)}
+		}
+		kind = k
+	}
+	var total int64
+	for _, f := range req.Files {
+		fi, err := statInput(req.FS, f)
+		if err != nil {
+			return nil, &FileError{File: f, Code: "missing-file", Err: err}
+		}
+		if fi.IsDir() {
+			return nil, &FileError{File: f, Code: "is-directory", Err: errors.New("is a directory")}
+		}
+		total += fi.Size()
+	}
+	// A crs member after the features means the file must be read again
+	// knowing it; the whole transaction restarts (rare, and still all-or-nothing).
+	late := map[string]string{}
+	for attempt := 0; ; attempt++ {
+		sum, err := importOnce(ctx, st, req, kind, late, total, progress)
+		var lc *geojson.LateCRSError
+		if errors.As(err, &lc) && attempt <= len(req.Files) {
+			var fe *FileError
+			if errors.As(err, &fe) {
+				late[fe.File] = lc.CRS
+				continue
+			}
+		}
+		return sum, err
+	}
+}
+
+func importOnce(ctx context.Context, st models.Store, req ImportRequest, kind models.SiteKind, late map[string]string, total int64, progress Progress) (*ImportSummary, error) {
+	tx, err := st.BeginImport(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sum := &ImportSummary{PerLayer: map[string]int{}}
+	var read atomic.Int64
+	for _, file := range req.Files {
+		fsum := FileSummary{File: file, Routes: map[string]int{}}
+		err := importFile(ctx, tx, req, kind, late[file], file, &fsum, sum, func(n int64) {
+			if progress != nil && total > 0 {
+				progress(float64(read.Add(n)) / float64(total))
+			}
+		})
+		if err != nil {
+			_ = tx.Rollback()
+			return nil, err
+		}
+		sum.Files = append(sum.Files, fsum)
+	}
+	if err := ctx.Err(); err != nil {
+		_ = tx.Rollback()
+		return nil, ErrCanceled
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	if progress != nil {
+		progress(1)
+	}
+	return sum, nil
+}
+
+// item is one feature travelling through the pipeline.
+type item struct {
+	src    source
+	rdErr  error // a recoverable error from the reader
+	f      *models.Feature
+	row    *store.Row // f encoded for its table, when the store takes rows
+	reason string
+	err    error
+}
+
+type batch struct {
+	items []item
+	done  chan struct{}
+}
+
+// importFile streams one file through reader -> parallel preparers -> the
+// caller's goroutine, which writes into tx in file order.
+func importFile(ctx context.Context, tx models.ImportTx, req ImportRequest, kind models.SiteKind, lateCRS, file string, fsum *FileSummary, sum *ImportSummary, onRead func(int64)) error {
+	fh, err := openInput(req.FS, file)
+	if err != nil {
+		return &FileError{File: file, Code: "open-failed", Err: err}
+	}
+	defer fh.Close()
+	cr := &countingReader{r: fh, on: onRead}
+	br := bufio.NewReaderSize(cr, 1<<20)
+	if head, _ := br.Peek(16); isSQLite(head) {
+		return &FileError{File: file, Code: "gpkg-source", Err: errors.New("geopackage sources are imported with importGPKG")}
+	}
+	rd := geojson.NewReader(br, geojson.Options{})
+	fsum.Format = "geojson"
+
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	// Cancel first so that a blocked reader lets go, then wait for the workers.
+	defer func() { cancel(); wg.Wait() }()
+	p := &preparer{file: file, layer: req.Layer, kind: kind}
+	work := make(chan *batch, 4)
+	order := make(chan *batch, 8)
+	fatal := make(chan error, 1)
+
+	// Stage 1: read, and decide the CRS on the first geometry.
+	go func() {
+		defer close(work)
+		defer close(order)
+		resolved := false
+		cur := &batch{done: make(chan struct{})}
+		flush := func() bool {
+			if len(cur.items) == 0 {
+				return true
+			}
+			select {
+			case work <- cur:
+			case <-ctx.Done():
+				return false
+			}
+			select {
+			case order <- cur:
+			case <-ctx.Done():
+				return false
+			}
+			cur = &batch{done: make(chan struct{})}
+			return true
+		}
+		for {
+			gf, err := rd.Next()
+			if err == io.EOF {
+				break
+			}
+			var fe *geojson.FeatureError
+			if err != nil && !errors.As(err, &fe) {
+				fatal <- &FileError{File: file, Code: readerCode(err), Err: err}
+				return
+			}
+			it := item{}
+			if fe != nil {
+				it.src = source{index: fe.Index, line: fe.Line, id: fe.ID}
+				it.rdErr = err
+			} else {
+				it.src = source{index: gf.Index, line: gf.Line, id: string(gf.ID), geom: gf.Geometry, props: gf.Properties}
+				if !resolved && gf.Geometry != nil {
+					pt, _ := firstPoint(gf.Geometry)
+					member := rd.CRS()
+					if lateCRS != "" {
+						member = lateCRS
+					}
+					c, err := resolveCRS(file, req.CRS, member, pt, fsum)
+					if err != nil {
+						fatal <- err
+						return
+					}
+					p.src = c
+					fsum.CRS = c.String()
+					resolved = true
+				}
+			}
+			cur.items = append(cur.items, it)
+			if len(cur.items) == batchSize && !flush() {
+				return
+			}
+		}
+		if !resolved {
+			fsum.CRS, fsum.CRSNote = "EPSG:4326", "default"
+		}
+		flush()
+	}()
+
+	// Stage 2: prepare (and encode, when the store takes encoded rows) in
+	// parallel, so that the writer goroutine does nothing but insert.
+	rows, _ := tx.(rowPutter)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range work {
+				for i := range b.items {
+					it := &b.items[i]
+					if it.rdErr == nil {
+						it.f, it.reason, it.err = p.prepare(&it.src)
+					}
+					if it.err == nil && it.f != nil && rows != nil {
+						if it.row, it.err = store.Encode(it.f); it.err != nil {
+							it.err = &FeatureError{File: file, Index: it.src.index, ID: it.src.id, Line: it.src.line, Code: "store-failed", Detail: it.err.Error(), Err: it.err}
+						}
+					}
+				}
+				close(b.done)
+			}
+		}()
+	}
+	// Stage 3: write in file order.
+	key := models.KeySpec{Field: "licence"}
+	if req.Key != "" {
+		key.Field = req.Key
+	}
+	for b := range order {
+		select {
+		case <-b.done:
+		case <-ctx.Done():
+			return ErrCanceled
+		}
+		for i := range b.items {
+			it := &b.items[i]
+			fsum.Features++
+			if err := itemError(file, it); err != nil {
+				if !req.SkipInvalid {
+					return err
+				}
+				sum.Skipped = append(sum.Skipped, err)
+				continue
+			}
+			var out models.Outcome
+			var err error
+			if rows != nil {
+				out, err = rows.PutRow(it.row, key)
+			} else {
+				out, err = tx.Put(it.f, key)
+			}
+			if err != nil {
+				return &FeatureError{File: file, Index: it.src.index, ID: it.src.id, Line: it.src.line, Code: "store-failed", Detail: err.Error(), Err: err}
+			}
+			switch out {
+			case models.Added:
+				sum.Added++
+			case models.Updated:
+				sum.Updated++
+			case models.Unchanged:
+				sum.Unchanged++
+			}
+			sum.PerLayer[it.f.Layer]++
+			if it.reason != "" {
+				fsum.Routes[it.f.Layer+" <- "+it.reason]++
+			}
+		}
+		if ctx.Err() != nil {
+			return ErrCanceled
+		}
+	}
+	select {
+	case err := <-fatal:
+		return err
+	default:
+	}
+	return ctx.Err()
+}
+
+// rowPutter is an import transaction that takes features encoded off its goroutine.
+type rowPutter interface {
+	PutRow(r *store.Row, key models.KeySpec) (models.Outcome, error)
+}
+
+// itemError gives the FeatureError of an item, if it failed.
+func itemError(file string, it *item) *FeatureError {
+	if it.rdErr != nil {
+		var fe *geojson.FeatureError
+		errors.As(it.rdErr, &fe)
+		return &FeatureError{File: file, Index: fe.Index, ID: fe.ID, Line: fe.Line, Code: fe.Code, Detail: fe.Detail, Err: it.rdErr}
+	}
+	if it.err != nil {
+		var fe *FeatureError
+		if errors.As(it.err, &fe) {
+			return fe
+		}
+		return &FeatureError{File: file, Index: it.src.index, ID: it.src.id, Code: "invalid", Detail: it.err.Error(), Err: it.err}
+	}
+	return nil
+}
+
+// readerCode extracts the machine-readable code of a file-level reader error.
+func readerCode(err error) string {
+	var se *geojson.SyntaxError
+	if errors.As(err, &se) {
+		return se.Code
+	}
+	var lc *geojson.LateCRSError
+	if errors.As(err, &lc) {
+		return "late-crs"
+	}
+	var ce *crs.Error
+	if errors.As(err, &ce) {
+		return ce.Code
+	}
+	return "read-failed"
+}
+
+func isSQLite(head []byte) bool {
+	return len(head) >= 16 && string(head[:16]) == "SQLite format 3\x00"
+}
+
+// countingReader reports how many bytes were read.
+type countingReader struct {
+	r  io.Reader
+	on func(int64)
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 && c.on != nil {
+		c.on(int64(n))
+	}
+	return n, err
+}
+
+// statInput and openInput read from req.FS when set (the embedded sample),
+// else from the file system.
+func statInput(fsys fs.FS, name string) (fs.FileInfo, error) {
+	if fsys != nil {
+		return fs.Stat(fsys, name)
+	}
+	return os.Stat(name)
+}
+
+func openInput(fsys fs.FS, name string) (io.ReadCloser, error) {
+	if fsys != nil {
+		return fsys.Open(name)
+	}
+	return os.Open(name)
+}

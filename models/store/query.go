@@ -1,0 +1,176 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/paulmach/orb"
+
+	"minerehab/gis/gpkg"
+	"minerehab/models"
+)
+
+// checkLayer refuses names that are not layers (they are also the only
+// identifiers spliced into SQL).
+func (s *Store) checkLayer(op, layer string) error {
+	if _, ok := models.LayerByName(layer); !ok {
+		return &Error{Code: CodeUnknownLayer, Op: op, Path: s.path, Err: fmt.Errorf("no layer %q", layer)}
+	}
+	return nil
+}
+
+// bboxFilter selects the fids whose index box meets b. The R*Tree holds
+// float32 boxes rounded outwards, so callers needing the exact answer check
+// the blob's envelope too.
+func bboxFilter(layer string) string {
+	return "fid IN (SELECT id FROM " + gpkg.QuoteIdent(gpkg.RTreeName(layer, GeomColumn)) +
+		" WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?)"
+}
+
+func bboxArgs(b *orb.Bound) []any { return []any{b.Min[0], b.Max[0], b.Min[1], b.Max[1]} }
+
+// meets reports whether the exact envelope of blob meets b.
+func meets(blob []byte, b *orb.Bound) bool {
+	minx, maxx, miny, maxy, empty, err := gpkg.Envelope(blob)
+	return err == nil && !empty && maxx >= b.Min[0] && minx <= b.Max[0] && maxy >= b.Min[1] && miny <= b.Max[1]
+}
+
+// Features calls fn for each feature of a layer whose bounding box meets
+// bbox (every feature when bbox is nil), in fid order. The spatial index
+// selects candidates; each candidate's exact envelope decides. Each Feature
+// is freshly allocated; fn may keep it. Reads never wait for an import.
+func (s *Store) Features(ctx context.Context, layer string, bbox *orb.Bound, fn func(*models.Feature) error) error {
+	if err := s.checkLayer("read", layer); err != nil {
+		return err
+	}
+	query := "SELECT fid, geom, name, licence, district, mineral, method, status, kind, feature_type, area_m2, properties, src_epsg, src_geom FROM " +
+		gpkg.QuoteIdent(layer)
+	var args []any
+	if bbox != nil {
+		query += " WHERE " + bboxFilter(layer)
+		args = bboxArgs(bbox)
+	}
+	query += " ORDER BY fid"
+	rows, err := s.r.QueryContext(ctx, query, args...)
+	if err != nil {
+		return classify("read "+layer+" from", s.path, err)
+	}
+	defer rows.Close()
+	var (
+		fid                              int64
+		geom, props, srcGeom             []byte
+		name, lic, dist, mineral, method sql.NullString
+		status, kind, ftype              sql.NullString
+		area                             sql.NullFloat64
+		srcEPSG                          sql.NullInt64
+	)
+	for rows.Next() {
+		if err := rows.Scan(&fid, &geom, &name, &lic, &dist, &mineral, &method, &status, &kind, &ftype, &area, &props, &srcEPSG, &srcGeom); err != nil {
+			return classify("read "+layer+" from", s.path, err)
+		}
+		if bbox != nil && !meets(geom, bbox) {
+			continue
+		}
+		f := &models.Feature{
+			ID:    fid,
+			Layer: layer,
+			Attrs: models.Attrs{
+				Name: name.String, Licence: lic.String, District: dist.String, Mineral: mineral.String,
+				Method: method.String, Status: models.MineStatus(status.String), Kind: models.SiteKind(kind.String),
+				FeatureType: ftype.String,
+			},
+			AreaM2: area.Float64,
+		}
+		if props != nil {
+			f.Props = props // Scan copies: the slice is ours
+		}
+		if geom != nil {
+			if f.Geometry, _, err = gpkg.Decode(geom); err != nil {
+				return &Error{Code: CodeSQL, Op: fmt.Sprintf("decode %s fid %d in", layer, fid), Path: s.path, Err: err}
+			}
+		}
+		if srcGeom != nil {
+			g, err := gpkg.DecodeWKB(srcGeom)
+			if err != nil {
+				return &Error{Code: CodeSQL, Op: fmt.Sprintf("decode source geometry of %s fid %d in", layer, fid), Path: s.path, Err: err}
+			}
+			f.Source = &models.Source{EPSG: int(srcEPSG.Int64), Geometry: g}
+		}
+		if err := fn(f); err != nil {
+			return err
+		}
+		props, srcGeom = nil, nil
+	}
+	if err := rows.Err(); err != nil {
+		return classify("read "+layer+" from", s.path, err)
+	}
+	return nil
+}
+
+// Count counts the features of a layer whose bounding box meets bbox
+// (all features when nil), exactly as Features selects them.
+func (s *Store) Count(ctx context.Context, layer string, bbox *orb.Bound) (int, error) {
+	if err := s.checkLayer("count", layer); err != nil {
+		return 0, err
+	}
+	t := gpkg.QuoteIdent(layer)
+	var n int
+	var err error
+	if bbox == nil {
+		err = s.r.QueryRowContext(ctx, "SELECT count(*) FROM "+t).Scan(&n)
+	} else {
+		args := append(bboxArgs(bbox), bboxArgs(bbox)...)
+		err = s.r.QueryRowContext(ctx, "SELECT count(*) FROM "+t+" WHERE "+bboxFilter(layer)+
+			" AND ST_MaxX(geom) >= ? AND ST_MinX(geom) <= ? AND ST_MaxY(geom) >= ? AND ST_MinY(geom) <= ?", args...).Scan(&n)
+	}
+	if err != nil {
+		return 0, classify("count "+layer+" in", s.path, err)
+	}
+	return n, nil
+}
+
+// Info summarises the project: schema version, and per layer (in
+// models.Layers order) the feature count, the extent recorded in
+// gpkg_contents (computed from the geometries when it is missing) and the
+// summed area_m2.
+func (s *Store) Info(ctx context.Context) (models.Info, error) {
+	info := models.Info{SchemaVersion: s.version}
+	for _, def := range models.Layers {
+		li := models.LayerInfo{Name: def.Name}
+		t := gpkg.QuoteIdent(def.Name)
+		var area sql.NullFloat64
+		if err := s.r.QueryRowContext(ctx, "SELECT count(*), total(area_m2) FROM "+t).Scan(&li.Count, &area); err != nil {
+			return info, classify("summarise", s.path, err)
+		}
+		li.AreaM2 = area.Float64
+		if li.Count > 0 {
+			ext, err := gpkg.ContentsExtent(ctx, s.r, def.Name)
+			if err != nil {
+				return info, classify("summarise", s.path, err)
+			}
+			if ext == nil {
+				if ext, err = s.computeExtent(ctx, def.Name); err != nil {
+					return info, err
+				}
+			}
+			li.Extent = ext
+		}
+		info.Layers = append(info.Layers, li)
+	}
+	return info, nil
+}
+
+// computeExtent is the union of the envelopes of a layer's geometries.
+func (s *Store) computeExtent(ctx context.Context, layer string) (*orb.Bound, error) {
+	var minx, maxx, miny, maxy sql.NullFloat64
+	err := s.r.QueryRowContext(ctx, "SELECT min(ST_MinX(geom)), max(ST_MaxX(geom)), min(ST_MinY(geom)), max(ST_MaxY(geom)) FROM "+
+		gpkg.QuoteIdent(layer)).Scan(&minx, &maxx, &miny, &maxy)
+	if err != nil {
+		return nil, classify("summarise", s.path, err)
+	}
+	if !minx.Valid {
+		return nil, nil
+	}
+	return &orb.Bound{Min: orb.Point{minx.Float64, miny.Float64}, Max: orb.Point{maxx.Float64, maxy.Float64}}, nil
+}
