@@ -54,6 +54,9 @@ func Import(ctx context.Context, st models.Store, req ImportRequest, progress Pr
 			return nil, &FileError{File: f, Code: "is-directory", Err: errors.New("is a directory")}
 		}
 		total += fi.Size()
+		if isProjectFile(st, req.FS, fi) {
+			return nil, &FileError{File: f, Code: "source-is-project", Err: errors.New("the source is the project itself")}
+		}
 	}
 	// A crs member after the features means the file must be read again
 	// knowing it; the whole transaction restarts (rare, and still all-or-nothing).
@@ -120,36 +123,48 @@ type batch struct {
 	done  chan struct{}
 }
 
-// importFile streams one file through reader -> parallel preparers -> the
-// caller's goroutine, which writes into tx in file order.
+// importFile streams one file through a producer (GeoJSON or GeoPackage)
+// -> parallel preparers -> the caller's goroutine, which writes into tx in
+// file order.
 func importFile(ctx context.Context, tx models.ImportTx, req ImportRequest, kind models.SiteKind, lateCRS, file string, fsum *FileSummary, sum *ImportSummary, onRead func(int64)) error {
 	fh, err := openInput(req.FS, file)
 	if err != nil {
 		return &FileError{File: file, Code: "open-failed", Err: err}
 	}
 	defer fh.Close()
-	cr := &countingReader{r: fh, on: onRead}
-	br := bufio.NewReaderSize(cr, 1<<20)
+	br := bufio.NewReaderSize(&countingReader{r: fh, on: onRead}, 1<<20)
+	var produce producer
 	if head, _ := br.Peek(16); isSQLite(head) {
-		return &FileError{File: file, Code: "gpkg-source", Err: errors.New("geopackage sources are imported with importGPKG")}
+		if req.FS != nil {
+			return &FileError{File: file, Code: "gpkg-source", Err: errors.New("a geopackage source must be a file on disk")}
+		}
+		fsum.Format = "gpkg"
+		produce = gpkgProducer(file, req.CRS, fsum)
+	} else {
+		fsum.Format = "geojson"
+		produce = geojsonProducer(br, file, req.CRS, lateCRS, fsum)
 	}
-	rd := geojson.NewReader(br, geojson.Options{})
-	fsum.Format = "geojson"
+	return runPipeline(ctx, tx, req, &preparer{file: file, layer: req.Layer, kind: kind}, produce, fsum, sum)
+}
 
+// producer reads features and hands each to emit (which returns false when
+// the import is being abandoned); it returns a file-level error.
+type producer func(ctx context.Context, emit func(item) bool) error
+
+func runPipeline(ctx context.Context, tx models.ImportTx, req ImportRequest, p *preparer, produce producer, fsum *FileSummary, sum *ImportSummary) error {
+	file := p.file
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
-	// Cancel first so that a blocked reader lets go, then wait for the workers.
+	// Cancel first so that a blocked producer lets go, then wait for the workers.
 	defer func() { cancel(); wg.Wait() }()
-	p := &preparer{file: file, layer: req.Layer, kind: kind}
 	work := make(chan *batch, 4)
 	order := make(chan *batch, 8)
 	fatal := make(chan error, 1)
 
-	// Stage 1: read, and decide the CRS on the first geometry.
+	// Stage 1: produce, in batches.
 	go func() {
 		defer close(work)
 		defer close(order)
-		resolved := false
 		cur := &batch{done: make(chan struct{})}
 		flush := func() bool {
 			if len(cur.items) == 0 {
@@ -168,45 +183,13 @@ func importFile(ctx context.Context, tx models.ImportTx, req ImportRequest, kind
 			cur = &batch{done: make(chan struct{})}
 			return true
 		}
-		for {
-			gf, err := rd.Next()
-			if err == io.EOF {
-				break
-			}
-			var fe *geojson.FeatureError
-			if err != nil && !errors.As(err, &fe) {
-				fatal <- &FileError{File: file, Code: readerCode(err), Err: err}
-				return
-			}
-			it := item{}
-			if fe != nil {
-				it.src = source{index: fe.Index, line: fe.Line, id: fe.ID}
-				it.rdErr = err
-			} else {
-				it.src = source{index: gf.Index, line: gf.Line, id: string(gf.ID), geom: gf.Geometry, props: gf.Properties}
-				if !resolved && gf.Geometry != nil {
-					pt, _ := firstPoint(gf.Geometry)
-					member := rd.CRS()
-					if lateCRS != "" {
-						member = lateCRS
-					}
-					c, err := resolveCRS(file, req.CRS, member, pt, fsum)
-					if err != nil {
-						fatal <- err
-						return
-					}
-					p.src = c
-					fsum.CRS = c.String()
-					resolved = true
-				}
-			}
+		err := produce(ctx, func(it item) bool {
 			cur.items = append(cur.items, it)
-			if len(cur.items) == batchSize && !flush() {
-				return
-			}
-		}
-		if !resolved {
-			fsum.CRS, fsum.CRSNote = "EPSG:4326", "default"
+			return len(cur.items) < batchSize || flush()
+		})
+		if err != nil {
+			fatal <- err
+			return
 		}
 		flush()
 	}()
@@ -234,6 +217,7 @@ func importFile(ctx context.Context, tx models.ImportTx, req ImportRequest, kind
 			}
 		}()
 	}
+
 	// Stage 3: write in file order.
 	key := models.KeySpec{Field: "licence"}
 	if req.Key != "" {
@@ -287,7 +271,10 @@ func importFile(ctx context.Context, tx models.ImportTx, req ImportRequest, kind
 		return err
 	default:
 	}
-	return ctx.Err()
+	if ctx.Err() != nil {
+		return ErrCanceled
+	}
+	return nil
 }
 
 // rowPutter is an import transaction that takes features encoded off its goroutine.
@@ -361,4 +348,14 @@ func openInput(fsys fs.FS, name string) (io.ReadCloser, error) {
 		return fsys.Open(name)
 	}
 	return os.Open(name)
+}
+
+// isProjectFile reports whether a source is the very file the store keeps.
+func isProjectFile(st models.Store, fsys fs.FS, fi fs.FileInfo) bool {
+	ps, ok := st.(interface{ Path() string })
+	if !ok || fsys != nil {
+		return false
+	}
+	pi, err := os.Stat(ps.Path())
+	return err == nil && os.SameFile(pi, fi)
 }

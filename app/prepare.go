@@ -20,7 +20,6 @@ type preparer struct {
 	file  string
 	layer string // fixed layer, or "auto"
 	kind  models.SiteKind
-	src   *crs.CRS // nil or geographic: no conversion
 }
 
 // source is the reader-independent view of one input feature.
@@ -30,6 +29,7 @@ type source struct {
 	id    string
 	geom  orb.Geometry
 	props []byte
+	crs   *crs.CRS // the coordinate system of geom; nil or geographic: no conversion
 }
 
 func (p *preparer) prepare(s *source) (*models.Feature, string, error) {
@@ -44,11 +44,11 @@ func (p *preparer) prepare(s *source) (*models.Feature, string, error) {
 		// the layers of a project hold located features only.
 		return nil, "", p.fail(s, attrs, "null-geometry", "", nil)
 	}
-	if p.src != nil && !p.src.Geographic {
-		f.Source = &models.Source{EPSG: p.src.EPSG, Geometry: orb.Clone(g)}
+	if src := s.crs; src != nil && !src.Geographic {
+		f.Source = &models.Source{EPSG: src.EPSG, Geometry: orb.Clone(g)}
 		var terr error
 		g = project.Geometry(g, func(pt orb.Point) orb.Point {
-			lon, lat, err := p.src.ToLonLat(pt[0], pt[1])
+			lon, lat, err := src.ToLonLat(pt[0], pt[1])
 			if err != nil && terr == nil {
 				terr = err
 			}

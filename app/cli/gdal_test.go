@@ -88,3 +88,36 @@ func TestSampleReadByGDAL(t *testing.T) {
 		t.Errorf("validate_gpkg.py: %v\n%s", err, out)
 	}
 }
+
+// TestImportFromGeoPackage imports a layer of a GeoPackage written by ogr2ogr.
+func TestImportFromGeoPackage(t *testing.T) {
+	if _, err := exec.LookPath("ogr2ogr"); err != nil {
+		t.Skip("gdal-bin not installed")
+	}
+	t.Setenv("MINEREHAB_LANG", "en")
+	src := filepath.Join(t.TempDir(), "districts.gpkg")
+	if out, err := exec.Command("ogr2ogr", "-f", "GPKG", src, filepath.Join(sharedDir(t), "admin", "wuhai_districts_150300.json")).CombinedOutput(); err != nil {
+		t.Fatalf("ogr2ogr: %v\n%s", err, out)
+	}
+	p := newProject(t)
+	out := mustRun(t, "import", p, "--layer", "reference", src)
+	if !strings.Contains(out, "added 3") || !strings.Contains(out, "EPSG:4326") {
+		t.Errorf("summary: %s", out)
+	}
+	fs := features(t, p, "reference")
+	if len(fs) != 3 {
+		t.Fatalf("%d features", len(fs))
+	}
+	var props map[string]any
+	if err := json.Unmarshal(fs[0].Props, &props); err != nil || props["name"] == nil {
+		t.Errorf("columns not carried as properties: %s", fs[0].Props)
+	}
+	if fs[0].Attrs.Name == "" || fs[0].AreaM2 < 1e8 {
+		t.Errorf("attrs %+v area %v", fs[0].Attrs, fs[0].AreaM2)
+	}
+	// a project is not a source by mistake: importing a project into itself is refused cleanly
+	code, _, errs := run(t, "import", p, "--layer", "reference", p)
+	if code != 1 || !strings.Contains(errs, "the project itself") {
+		t.Errorf("importing a project into itself: exit %d %s", code, errs)
+	}
+}

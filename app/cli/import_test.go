@@ -218,3 +218,39 @@ func TestGKDetection(t *testing.T) {
 	// ... and accepted when --crs is given
 	mustRun(t, "import", p, "--layer", "reference", "--crs", "EPSG:4545", noZone)
 }
+
+// TestInputLayouts: every GeoJSON layout the issue names imports, and a crs
+// member that comes after the features is still honoured.
+func TestInputLayouts(t *testing.T) {
+	t.Setenv("MINEREHAB_LANG", "en")
+	pt := func(x float64) string {
+		return fmt.Sprintf(`{"type":"Feature","properties":{"n":%v},"geometry":{"type":"Point","coordinates":[%v,39.6]}}`, x, x)
+	}
+	c, _ := crs.ByEPSG(4545)
+	e, n, _ := c.FromLonLat(106.8, 39.6)
+	tests := []struct {
+		name, content string
+		want          int
+	}{
+		{"collection", `{"type":"FeatureCollection","features":[` + pt(106.8) + `,` + pt(106.9) + `]}`, 2},
+		{"feature", pt(106.8), 1},
+		{"bare geometry", `{"type":"Point","coordinates":[106.8,39.6]}`, 1},
+		{"rfc8142 sequence", "\x1e" + pt(106.8) + "\n\x1e" + pt(106.9) + "\n\x1e" + pt(107.0) + "\n", 3},
+		{"newline-delimited", pt(106.8) + "\n" + pt(106.9) + "\n", 2},
+		{"crs after features", fmt.Sprintf(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[%.3f,%.3f]}}],"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4545"}}}`, e, n), 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newProject(t)
+			mustRun(t, "import", p, "--layer", "fire_points", writeFile(t, "in.geojson", tc.content))
+			fs := features(t, p, "fire_points")
+			if len(fs) != tc.want {
+				t.Fatalf("%d features, want %d", len(fs), tc.want)
+			}
+			g := fs[0].Geometry.Bound().Center()
+			if math.Abs(g[0]-106.8) > 1e-6 || math.Abs(g[1]-39.6) > 1e-6 {
+				t.Errorf("first point at %v", g)
+			}
+		})
+	}
+}

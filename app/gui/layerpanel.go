@@ -15,7 +15,7 @@ import (
 )
 
 // layerPanel lists every layer of the project with its feature count and,
-// for polygon layers, its total area in hectares and 亩.
+// for polygon layers with features, their total area in hectares and 亩.
 type layerPanel struct {
 	widget.BaseWidget
 	lang i18n.Lang
@@ -114,7 +114,7 @@ func (row *layerRow) update(l i18n.Lang, info *models.Info) {
 		row.count.Importance = widget.LowImportance
 	}
 	row.count.SetText(formatCount(li.Count))
-	if isPolygonal(row.def) {
+	if isPolygonal(row.def) && li.Count > 0 {
 		row.area.SetText(areaText(l, li.AreaM2))
 		row.area.Show()
 	} else {

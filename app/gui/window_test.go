@@ -184,7 +184,7 @@ func TestLayerPanelShowsCountsAndAreas(t *testing.T) {
 			"道路":          {"56"},
 			"参考要素":        {"9"},
 			"整合区":         {"2,345.60 公顷 · 35,184.0 亩", "4"},
-			"规划单元":        {"0.00 公顷 · 0.0 亩", "0"},
+			"规划单元":        {"0"},
 		}},
 		{i18n.EN, map[string][]string{
 			"Mines":                      {"4,821.35 ha · 72,320.2 mu", "1,280"},
@@ -193,7 +193,7 @@ func TestLayerPanelShowsCountsAndAreas(t *testing.T) {
 			"Roads":                      {"56"},
 			"Reference features":         {"9"},
 			"Consolidation zones":        {"2,345.60 ha · 35,184.0 mu", "4"},
-			"Plan units":                 {"0.00 ha · 0.0 mu", "0"},
+			"Plan units":                 {"0"},
 		}},
 	}
 	for _, tc := range tests {
@@ -509,7 +509,7 @@ func TestCreateProject(t *testing.T) {
 	if _, err := os.Stat(chosen); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the dialog's empty file is still there: %v", err)
 	}
-	if rows := layerRows(m); rows["矿山"][1] != "0" {
+	if rows := layerRows(m); !slices.Equal(rows["矿山"], []string{"0"}) {
 		t.Errorf("new project mines row %q", rows["矿山"])
 	}
 	if got := strings.Join(texts(m.summary), "|"); !strings.Contains(got, "范围|（尚无要素）") {

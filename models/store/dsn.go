@@ -44,6 +44,9 @@ func busyMillis(d time.Duration) int64 {
 	return d.Milliseconds()
 }
 
+// cacheKiB is the writer's page cache size.
+var cacheKiB = 65536
+
 // writerDSN is the one read-write connection: WAL, foreign keys, NORMAL
 // sync (durable at checkpoints, never corrupt), a 64 MiB page cache so a
 // large import does not spill pages mid-transaction, and BEGIN IMMEDIATE
@@ -52,8 +55,8 @@ func busyMillis(d time.Duration) int64 {
 // of a new file; modernc applies the _pragma list before the _journal_mode
 // key, so it comes before the switch to WAL, as SQLite requires.
 func writerDSN(uri string, busy time.Duration, pageSize int) string {
-	dsn := fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_pragma=cache_size(-65536)&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate",
-		uri, busyMillis(busy))
+	dsn := fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_pragma=cache_size(-%d)&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate",
+		uri, busyMillis(busy), cacheKiB)
 	if pageSize > 0 {
 		dsn += fmt.Sprintf("&_pragma=page_size(%d)", pageSize)
 	}

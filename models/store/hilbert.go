@@ -34,7 +34,7 @@ func sortHilbert(es []rtreeEntry, ext orb.Bound) {
 }
 
 // hilbertIndex is the distance of cell (x, y) along the Hilbert curve
-// filling a side×side grid (side a power of two).
+// filling a side×side grid (side a power of two; x, y < side).
 func hilbertIndex(x, y, side uint32) uint64 {
 	var d uint64
 	for s := side / 2; s > 0; s /= 2 {
@@ -48,8 +48,7 @@ func hilbertIndex(x, y, side uint32) uint64 {
 		d += uint64(s) * uint64(s) * uint64((3*rx)^ry)
 		if ry == 0 {
 			if rx == 1 {
-				x = s - 1 - x&(s-1) + (x &^ (s - 1)) - (x &^ (s - 1))
-				y = s - 1 - y&(s-1) + (y &^ (s - 1)) - (y &^ (s - 1))
+				x, y = side-1-x, side-1-y
 			}
 			x, y = y, x
 		}
