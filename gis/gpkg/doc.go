@@ -3,7 +3,8 @@
 // format (Encode, Decode, Envelope), the core tables and spatial reference
 // systems, feature tables with their R*Tree spatial index and the triggers
 // that keep it current, the ST_* SQL functions those triggers call, and a
-// reader for feature tables of any GeoPackage (e.g. one written by ogr2ogr).
+// reader for feature tables of any GeoPackage (e.g. one written by ogr2ogr),
+// and a bulk loader that packs a whole spatial index at once.
 //
 // Geometry in memory is orb (github.com/paulmach/orb), 2D only: Z and M
 // ordinates of decoded geometries are dropped. Coordinates are stored as

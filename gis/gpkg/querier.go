@@ -3,6 +3,7 @@ package gpkg
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 )
 
@@ -17,4 +18,16 @@ type Querier interface {
 // QuoteIdent quotes an SQL identifier: "name", with inner quotes doubled.
 func QuoteIdent(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+// prepare prepares a statement on any Querier that can (all of *sql.DB,
+// *sql.Tx and *sql.Conn can).
+func prepare(ctx context.Context, q Querier, query string) (*sql.Stmt, error) {
+	p, ok := q.(interface {
+		PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+	})
+	if !ok {
+		return nil, fmt.Errorf("gpkg: %T cannot prepare statements", q)
+	}
+	return p.PrepareContext(ctx, query)
 }

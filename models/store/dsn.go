@@ -45,7 +45,7 @@ func busyMillis(d time.Duration) int64 {
 }
 
 // cacheKiB is the writer's page cache size.
-var cacheKiB = 65536
+var cacheKiB = 2000
 
 // writerDSN is the one read-write connection: WAL, foreign keys, NORMAL
 // sync (durable at checkpoints, never corrupt), a 64 MiB page cache so a
@@ -55,8 +55,8 @@ var cacheKiB = 65536
 // of a new file; modernc applies the _pragma list before the _journal_mode
 // key, so it comes before the switch to WAL, as SQLite requires.
 func writerDSN(uri string, busy time.Duration, pageSize int) string {
-	dsn := fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_pragma=cache_size(-%d)&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate",
-		uri, busyMillis(busy), cacheKiB)
+	dsn := fmt.Sprintf("%s?_pragma=busy_timeout(%d)&_pragma=foreign_keys(1)&_pragma=cache_size(-%d)&_pragma=mmap_size(%d)&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate",
+		uri, busyMillis(busy), cacheKiB, readerMmap)
 	if pageSize > 0 {
 		dsn += fmt.Sprintf("&_pragma=page_size(%d)", pageSize)
 	}
@@ -67,9 +67,13 @@ func writerDSN(uri string, busy time.Duration, pageSize int) string {
 // journal mode, query_only. immutable is for read-only directories, where
 // SQLite cannot create the WAL index: the file is then read as it is.
 func readerDSN(uri string, busy time.Duration, immutable bool) string {
-	dsn := fmt.Sprintf("%s?mode=ro&_pragma=busy_timeout(%d)&_pragma=query_only(1)", uri, busyMillis(busy))
+	dsn := fmt.Sprintf("%s?mode=ro&_pragma=busy_timeout(%d)&_pragma=query_only(1)&_pragma=mmap_size(%d)", uri, busyMillis(busy), readerMmap)
 	if immutable {
 		dsn += "&immutable=1"
 	}
 	return dsn
 }
+
+// readerMmap is how much of the file read connections map into memory
+// instead of reading page by page through system calls.
+var readerMmap int64 = 1 << 30

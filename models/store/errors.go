@@ -15,6 +15,7 @@ const (
 	CodeNoFile        = "store-no-file"
 	CodeNotSQLite     = "store-not-sqlite"
 	CodeNotProject    = "store-not-project"
+	CodeCorrupt       = "store-corrupt" // SQLite, but damaged; wraps models.ErrNotSQLite
 	CodeTooNew        = "store-too-new"
 	CodeReadOnly      = "store-read-only"
 	CodeLocked        = "store-locked"
@@ -22,6 +23,7 @@ const (
 	CodeUnknownLayer  = "store-unknown-layer"
 	CodeGeometryType  = "store-geometry-type" // the geometry does not fit the layer
 	CodeNoGeometry    = "store-no-geometry"
+	CodeEmptyGeometry = "store-empty-geometry"
 	CodeEncode        = "store-encode" // the geometry cannot be encoded (NaN, infinite...)
 	CodeImportBusy    = "store-import-busy"
 	CodeImportDone    = "store-import-done" // Put after Commit or Rollback
@@ -52,7 +54,7 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// sentinelErr pairs a models sentinel with its code.
+// sentinelCodes gives the code of each models sentinel.
 var sentinelCodes = map[error]string{
 	models.ErrNoFile:     CodeNoFile,
 	models.ErrNotSQLite:  CodeNotSQLite,
@@ -97,6 +99,8 @@ func classify(op, path string, err error) error {
 		return &Error{Code: CodeReadOnly, Op: op, Path: path, Err: fmt.Errorf("%w: %w", models.ErrReadOnly, err)}
 	case sqlite3.SQLITE_NOTADB:
 		return &Error{Code: CodeNotSQLite, Op: op, Path: path, Err: fmt.Errorf("%w: %w", models.ErrNotSQLite, err)}
+	case sqlite3.SQLITE_CORRUPT:
+		return &Error{Code: CodeCorrupt, Op: op, Path: path, Err: fmt.Errorf("%w: the database is damaged: %w", models.ErrNotSQLite, err)}
 	}
 	return &Error{Code: CodeSQL, Op: op, Path: path, Err: err}
 }

@@ -1,12 +1,13 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -21,36 +22,41 @@ import (
 // one goroutine; prepare rows in parallel with Encode and hand them to
 // PutRow.
 type Import struct {
-	s      *Store
-	ctx    context.Context
-	tx     *sql.Tx
-	now    string
-	layers map[string]*importLayer
-	done   bool
+	s         *Store
+	ctx       context.Context
+	tx        *sql.Tx
+	now       string
+	layers    map[string]*importLayer
+	done      atomic.Bool
+	closeOnce sync.Once
 }
 
 var _ models.ImportTx = (*Import)(nil)
 
 // importLayer is the state of one table touched by an import.
 type importLayer struct {
-	name                string
-	insert, update, get *sql.Stmt
+	name                 string
+	insert, update, same *sql.Stmt
 	// hadRows: the table had rows when the import first touched it. Only
 	// then are keys looked up; a table that started empty only gets inserts.
 	hadRows bool
-	// bulk: the table started empty, so its spatial index triggers were
-	// dropped and the index is filled once at Commit.
-	bulk    bool
-	entries []rtreeEntry // bulk: index entries of the inserted rows
-	keys    map[string]map[string]int64
-	updated bool      // some row was updated: the extent is recomputed
-	added   orb.Bound // union of inserted rows' bounds
-	anyAdd  bool
+	// lastFID is the largest fid before the import: keys are looked up
+	// among rows up to it, never among rows this import added.
+	lastFID int64
+	// deferred: the spatial index triggers are dropped for the import and
+	// the index entries of inserted and updated rows written at Commit.
+	deferred bool
+	entries  []rtreeEntry
+	keys     map[string]map[string]int64
+	updated  bool      // some row was updated: the extent is recomputed
+	added    orb.Bound // union of inserted rows' bounds
+	anyAdd   bool
 }
 
 type rtreeEntry struct {
-	fid int64
-	b   orb.Bound
+	fid   int64
+	b     orb.Bound
+	empty bool // the row's geometry is empty: it has no index entry
 }
 
 // featureCols are the columns Put writes, in statement order after geom.
@@ -64,7 +70,9 @@ func (s *Store) BeginImport(ctx context.Context) (models.ImportTx, error) {
 	return s.Begin(ctx)
 }
 
-// Begin is BeginImport returning the concrete *Import (for PutRow).
+// Begin is BeginImport returning the concrete *Import (for PutRow). As
+// with sql.Tx, end every import with Commit or Rollback, also after its
+// context is canceled: until then no other import can begin.
 func (s *Store) Begin(ctx context.Context) (*Import, error) {
 	if s.w == nil {
 		return nil, refuse("begin import in", s.path, models.ErrReadOnly, "the store is open read-only")
@@ -79,7 +87,11 @@ func (s *Store) Begin(ctx context.Context) (*Import, error) {
 		<-s.importing
 		return nil, classify("begin import in", s.path, err)
 	}
-	return &Import{s: s, ctx: ctx, tx: tx, now: time.Now().UTC().Format(timeFormat), layers: map[string]*importLayer{}}, nil
+	im := &Import{s: s, ctx: ctx, tx: tx, now: time.Now().UTC().Format(timeFormat), layers: map[string]*importLayer{}}
+	s.mu.Lock()
+	s.active = im
+	s.mu.Unlock()
+	return im, nil
 }
 
 // Put adds f, or updates the stored feature whose key matches (see
@@ -90,17 +102,23 @@ func (s *Store) Begin(ctx context.Context) (*Import, error) {
 // winning among duplicates; features added by this import are not matched.
 // A matched feature whose geometry, properties and attributes are all
 // identical is left alone (Unchanged), otherwise rewritten (Updated).
+//
+// Put sets f.ID to the fid of the row added or matched.
 func (im *Import) Put(f *models.Feature, key models.KeySpec) (models.Outcome, error) {
 	r, err := Encode(f)
 	if err != nil {
 		return 0, err
 	}
-	return im.PutRow(r, key)
+	o, err := im.PutRow(r, key)
+	if err == nil {
+		f.ID = r.FID
+	}
+	return o, err
 }
 
 // PutRow is Put for a feature already encoded by Encode.
 func (im *Import) PutRow(r *Row, key models.KeySpec) (models.Outcome, error) {
-	if im.done {
+	if im.done.Load() {
 		return 0, &Error{Code: CodeImportDone, Op: "put", Path: im.s.path, Err: errors.New("the import is finished")}
 	}
 	if err := im.ctx.Err(); err != nil {
@@ -121,6 +139,7 @@ func (im *Import) PutRow(r *Row, key models.KeySpec) (models.Outcome, error) {
 				return 0, err
 			}
 			if fid, ok := m[val]; ok {
+				r.FID = fid
 				return im.replace(l, fid, r)
 			}
 		}
@@ -129,18 +148,17 @@ func (im *Import) PutRow(r *Row, key models.KeySpec) (models.Outcome, error) {
 	if err != nil {
 		return 0, classify("put into", im.s.path, err)
 	}
+	if r.FID, err = res.LastInsertId(); err != nil {
+		return 0, classify("put into", im.s.path, err)
+	}
 	if !r.Empty {
 		if l.anyAdd {
 			l.added = l.added.Union(r.Bound)
 		} else {
 			l.added, l.anyAdd = r.Bound, true
 		}
-		if l.bulk && !rtreeFillSQL {
-			fid, err := res.LastInsertId()
-			if err != nil {
-				return 0, classify("put into", im.s.path, err)
-			}
-			l.entries = append(l.entries, rtreeEntry{fid, r.Bound})
+		if l.deferred {
+			l.entries = append(l.entries, rtreeEntry{fid: r.FID, b: r.Bound})
 		}
 	}
 	return models.Added, nil
@@ -168,33 +186,23 @@ func text(s string) any {
 	return s
 }
 
-// replace updates row fid with r unless it already holds exactly r.
+// replace updates row fid with r unless it already holds exactly r. The
+// comparison runs inside SQLite (one boolean comes back, not the row).
 func (im *Import) replace(l *importLayer, fid int64, r *Row) (models.Outcome, error) {
-	var (
-		geom, srcGeom                        []byte
-		props                                sql.NullString
-		name, lic, dist, mineral, meth, stat sql.NullString
-		kind, ftype                          sql.NullString
-		area                                 sql.NullFloat64
-		srcEPSG                              sql.NullInt64
-	)
-	err := l.get.QueryRowContext(im.ctx, fid).Scan(&geom, &name, &lic, &dist, &mineral, &meth, &stat, &kind, &ftype, &area, &props, &srcEPSG, &srcGeom)
-	if err != nil {
+	args := im.args(r)
+	args = append(args[:len(args)-1], fid) // the comparison skips imported_at
+	var same bool
+	if err := l.same.QueryRowContext(im.ctx, args...).Scan(&same); err != nil {
 		return 0, classify("put into", im.s.path, err)
 	}
-	a := r.Attrs
-	same := bytes.Equal(geom, r.Geom) &&
-		props.Valid == (r.Props != nil) && props.String == string(r.Props) &&
-		name.String == a.Name && lic.String == a.Licence && dist.String == a.District &&
-		mineral.String == a.Mineral && meth.String == a.Method && stat.String == string(a.Status) &&
-		kind.String == string(a.Kind) && ftype.String == a.FeatureType &&
-		area.Float64 == r.AreaM2 &&
-		srcEPSG.Int64 == int64(r.SrcEPSG) && bytes.Equal(srcGeom, r.SrcGeom)
 	if same {
 		return models.Unchanged, nil
 	}
 	if _, err := l.update.ExecContext(im.ctx, append(im.args(r), fid)...); err != nil {
 		return 0, classify("put into", im.s.path, err)
+	}
+	if l.deferred {
+		l.entries = append(l.entries, rtreeEntry{fid: fid, b: r.Bound, empty: r.Empty})
 	}
 	l.updated = true
 	return models.Updated, nil
@@ -228,7 +236,7 @@ func propertyValue(props []byte, field string) (string, error) {
 }
 
 // keyMap returns, building it on first use, the map from key value to fid
-// over the rows the layer had before this import added any.
+// over the rows the layer had before this import added any (fid <= lastFID).
 func (im *Import) keyMap(l *importLayer, field string) (map[string]int64, error) {
 	if m, ok := l.keys[field]; ok {
 		return m, nil
@@ -236,11 +244,11 @@ func (im *Import) keyMap(l *importLayer, field string) (map[string]int64, error)
 	t := gpkg.QuoteIdent(l.name)
 	var query string
 	if field == string(models.FieldLicence) {
-		query = "SELECT fid, licence FROM " + t + " WHERE licence IS NOT NULL AND licence <> '' ORDER BY fid DESC"
+		query = "SELECT fid, licence FROM " + t + " WHERE licence IS NOT NULL AND licence <> '' AND fid <= ? ORDER BY fid DESC"
 	} else {
-		query = "SELECT fid, properties FROM " + t + " WHERE properties IS NOT NULL ORDER BY fid DESC"
+		query = "SELECT fid, properties FROM " + t + " WHERE properties IS NOT NULL AND fid <= ? ORDER BY fid DESC"
 	}
-	rows, err := im.tx.QueryContext(im.ctx, query)
+	rows, err := im.tx.QueryContext(im.ctx, query, l.lastFID)
 	if err != nil {
 		return nil, classify("read keys of", im.s.path, err)
 	}
@@ -280,14 +288,14 @@ func (im *Import) layer(name string) (*importLayer, error) {
 	}
 	l := &importLayer{name: name}
 	t := gpkg.QuoteIdent(name)
-	if err := im.tx.QueryRowContext(im.ctx, "SELECT EXISTS (SELECT 1 FROM "+t+")").Scan(&l.hadRows); err != nil {
+	if err := im.tx.QueryRowContext(im.ctx, "SELECT EXISTS (SELECT 1 FROM "+t+"), coalesce(max(fid), 0) FROM "+t).Scan(&l.hadRows, &l.lastFID); err != nil {
 		return nil, classify("put into", im.s.path, err)
 	}
-	if !l.hadRows && bulkRTree {
+	if deferRTree {
 		if err := gpkg.DropRTreeTriggers(im.ctx, im.tx, name, GeomColumn); err != nil {
 			return nil, classify("put into", im.s.path, err)
 		}
-		l.bulk = true
+		l.deferred = true
 	}
 	cols := strings.Split(featureCols, ", ")
 	var err error
@@ -301,7 +309,8 @@ func (im *Import) layer(name string) (*importLayer, error) {
 	}
 	l.insert = prep("INSERT INTO " + t + " (geom, " + featureCols + ") VALUES (?" + strings.Repeat(", ?", len(cols)) + ")")
 	l.update = prep("UPDATE " + t + " SET geom = ?, " + strings.Join(cols, " = ?, ") + " = ? WHERE fid = ?")
-	l.get = prep("SELECT geom, " + strings.TrimSuffix(featureCols, ", imported_at") + " FROM " + t + " WHERE fid = ?")
+	compared := append([]string{"geom"}, cols[:len(cols)-1]...) // all but imported_at
+	l.same = prep("SELECT " + strings.Join(compared, " IS ? AND ") + " IS ? FROM " + t + " WHERE fid = ?")
 	if err != nil {
 		return nil, classify("put into", im.s.path, err)
 	}
@@ -309,11 +318,11 @@ func (im *Import) layer(name string) (*importLayer, error) {
 	return l, nil
 }
 
-// Commit fills the spatial index of bulk-loaded tables and restores their
-// triggers, brings gpkg_contents' extents and last_change up to date for
+// Commit writes the spatial index entries of the rows put, restores the
+// index triggers, brings gpkg_contents' extents and last_change up to date for
 // every table that changed, and commits.
 func (im *Import) Commit() error {
-	if im.done {
+	if im.done.Load() {
 		return &Error{Code: CodeImportDone, Op: "commit", Path: im.s.path, Err: errors.New("the import is finished")}
 	}
 	err := im.finish()
@@ -330,7 +339,7 @@ func (im *Import) Commit() error {
 
 func (im *Import) finish() error {
 	for _, l := range im.layers {
-		if l.bulk {
+		if l.deferred {
 			if err := im.fillRTree(l); err != nil {
 				return err
 			}
@@ -360,35 +369,54 @@ func (im *Import) finish() error {
 	return nil
 }
 
-// fillRTree writes the index entries of a bulk-loaded table.
+// fillRTree writes the index entries of the rows an import put. A table
+// that was empty when the import began gets its whole index packed at once
+// (gpkg.BulkLoadRTree); otherwise each entry is inserted, replacing those
+// of updated rows.
 func (im *Import) fillRTree(l *importLayer) error {
-	if rtreeFillSQL {
-		return gpkg.LoadRTree(im.ctx, im.tx, l.name, GeomColumn, 0)
-	}
 	if len(l.entries) == 0 {
 		return nil
 	}
-	st, err := im.tx.PrepareContext(im.ctx, "INSERT INTO "+gpkg.QuoteIdent(gpkg.RTreeName(l.name, GeomColumn))+
-		" (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)")
+	defer func() { l.entries = nil }()
+	if !l.hadRows {
+		es := make([]gpkg.RTreeEntry, len(l.entries))
+		for i, e := range l.entries {
+			es[i] = gpkg.RTreeEntry{ID: e.fid, Bound: e.b}
+		}
+		err := gpkg.BulkLoadRTree(im.ctx, im.tx, l.name, GeomColumn, es)
+		if !errors.Is(err, gpkg.ErrRTreeNotEmpty) {
+			return err
+		}
+		// An index with entries but no rows (edited by another
+		// program): keep what is there and insert.
+	}
+	rt := gpkg.QuoteIdent(gpkg.RTreeName(l.name, GeomColumn))
+	put, err := im.tx.PrepareContext(im.ctx, "INSERT OR REPLACE INTO "+rt+" (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)")
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	if rtreeSorted {
-		sortHilbert(l.entries, l.added)
+	defer put.Close()
+	del, err := im.tx.PrepareContext(im.ctx, "DELETE FROM "+rt+" WHERE id = ?")
+	if err != nil {
+		return err
 	}
+	defer del.Close()
 	for _, e := range l.entries {
-		if _, err := st.ExecContext(im.ctx, e.fid, e.b.Min[0], e.b.Max[0], e.b.Min[1], e.b.Max[1]); err != nil {
+		if e.empty {
+			_, err = del.ExecContext(im.ctx, e.fid)
+		} else {
+			_, err = put.ExecContext(im.ctx, e.fid, e.b.Min[0], e.b.Max[0], e.b.Min[1], e.b.Max[1])
+		}
+		if err != nil {
 			return err
 		}
 	}
-	l.entries = nil
 	return nil
 }
 
 // Rollback abandons the import; nothing of it stays in the file.
 func (im *Import) Rollback() error {
-	if im.done {
+	if im.done.Load() {
 		return nil
 	}
 	im.close()
@@ -399,25 +427,26 @@ func (im *Import) Rollback() error {
 }
 
 func (im *Import) close() {
-	im.done = true
-	for _, l := range im.layers {
-		for _, st := range []*sql.Stmt{l.insert, l.update, l.get} {
-			if st != nil {
-				st.Close()
+	im.closeOnce.Do(func() {
+		im.done.Store(true)
+		for _, l := range im.layers {
+			for _, st := range []*sql.Stmt{l.insert, l.update, l.same} {
+				if st != nil {
+					st.Close()
+				}
 			}
 		}
-	}
-	<-im.s.importing
+		im.s.mu.Lock()
+		if im.s.active == im {
+			im.s.active = nil
+		}
+		im.s.mu.Unlock()
+		<-im.s.importing
+	})
 }
 
-// How the spatial index of a table that starts empty is built (see
-// BenchmarkImport50k for the measurements behind the choice): bulkRTree
-// drops the index triggers for the load; the index is then filled at
-// Commit from the bounds kept in memory (rtreeFillSQL false) or by one
-// INSERT ... SELECT through the ST_ functions (true). Variables only so the
-// benchmark can compare.
-var (
-	bulkRTree    = true
-	rtreeFillSQL = false
-	rtreeSorted  = true
-)
+// deferRTree: the spatial index triggers are dropped while an import runs
+// and the index is written at Commit from the bounds kept in memory. A
+// variable only so BenchmarkImport50k can compare it with the triggers
+// keeping the index row by row.
+var deferRTree = true

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"sync"
 	"testing"
 
@@ -39,9 +40,14 @@ func TestImportCommitAndRollback(t *testing.T) {
 	if err := im.Rollback(); err != nil {
 		t.Fatal("second rollback:", err)
 	}
-	counts := importAll(t, s, models.KeySpec{Field: "licence"}, mine(1, 106.8, 39.6), mine(2, 106.9, 39.7))
-	if counts[models.Added] != 2 {
-		t.Fatalf("counts %v", counts)
+	a, b := mine(1, 106.8, 39.6), mine(2, 106.9, 39.7)
+	counts := importAll(t, s, models.KeySpec{Field: "licence"}, a, b)
+	if counts[models.Added] != 2 || a.ID != 1 || b.ID != 2 {
+		t.Fatalf("counts %v, ids %d %d", counts, a.ID, b.ID)
+	}
+	b2 := mine(2, 107, 40)
+	if c := importAll(t, s, models.KeySpec{Field: "licence"}, b2); c[models.Updated] != 1 || b2.ID != 2 {
+		t.Fatalf("update: counts %v, id %d", c, b2.ID)
 	}
 	if n, _ := s.Count(ctx, "mines", nil); n != 2 {
 		t.Fatalf("%d features after commit", n)
@@ -159,6 +165,9 @@ func TestPutErrors(t *testing.T) {
 		{"point in mines", &models.Feature{Layer: "mines", Geometry: orb.Point{1, 2}}, CodeGeometryType},
 		{"polygon in roads", &models.Feature{Layer: "roads", Geometry: orb.Polygon{ring(1, 1, 1, 1, 4)}}, CodeGeometryType},
 		{"nan", &models.Feature{Layer: "fire_points", Geometry: orb.Point{1, nan()}}, CodeEncode},
+		{"empty point", &models.Feature{Layer: "fire_points", Geometry: orb.Point{nan(), nan()}}, CodeEmptyGeometry},
+		{"empty multipolygon", &models.Feature{Layer: "mines", Geometry: orb.MultiPolygon{}}, CodeEmptyGeometry},
+		{"empty collection", &models.Feature{Layer: "reference", Geometry: orb.Collection{}}, CodeEmptyGeometry},
 		{"bad source", &models.Feature{Layer: "fire_points", Geometry: orb.Point{1, 2},
 			Source: &models.Source{EPSG: 4545, Geometry: orb.Point{nan(), 1}}}, CodeEncode},
 	} {
@@ -246,32 +255,47 @@ func TestParallelEncode(t *testing.T) {
 	}
 }
 
-// TestBulkAndTriggerPathsAgree loads the same features into an empty table
-// (bulk path: index filled at commit) and into a table that already has a
-// row (triggers), and compares what the index answers.
-func TestBulkAndTriggerPathsAgree(t *testing.T) {
-	ctx := context.Background()
-	bulk, trig := newStore(t), newStore(t)
-	importAll(t, trig, models.KeySpec{}, mine(9999, 100, 30)) // far away
-	var feats []*models.Feature
+// TestDeferredIndexMatchesTriggers imports, updates and re-imports the
+// same features with the spatial index written at Commit and with the
+// GeoPackage triggers keeping it, and compares the two indexes entry by
+// entry.
+func TestDeferredIndexMatchesTriggers(t *testing.T) {
+	var feats, moved []*models.Feature
 	for i := range 300 {
 		feats = append(feats, mine(i, 106.5+0.003*float64(i%30), 39.3+0.003*float64(i/30)))
-	}
-	importAll(t, bulk, models.KeySpec{}, feats...)
-	importAll(t, trig, models.KeySpec{}, feats...)
-	box := &orb.Bound{Min: orb.Point{106.52, 39.31}, Max: orb.Point{106.55, 39.32}}
-	nb, err := bulk.Count(ctx, "mines", box)
-	if err != nil {
-		t.Fatal(err)
-	}
-	nt, _ := trig.Count(ctx, "mines", box)
-	if nb == 0 || nb != nt {
-		t.Fatalf("bulk path finds %d, trigger path %d", nb, nt)
-	}
-	for _, s := range []*Store{bulk, trig} {
-		if p, _ := s.Validate(ctx); len(p) != 0 {
-			t.Fatalf("problems %v", p)
+		g := *feats[i]
+		if i%7 == 0 {
+			g.Geometry = orb.MultiPolygon{{ring(106.7, 39.5, 0.001*float64(1+i%5), 0.001, 12)}}
 		}
+		moved = append(moved, &g)
+	}
+	index := func(deferred bool) map[int64][4]float64 {
+		deferRTree = deferred
+		defer func() { deferRTree = true }()
+		s := newStore(t)
+		importAll(t, s, models.KeySpec{Field: "licence"}, feats...)
+		importAll(t, s, models.KeySpec{Field: "licence"}, moved...)
+		importAll(t, s, models.KeySpec{Field: "licence"}, mine(1000, 107, 40))
+		if p, _ := s.Validate(context.Background()); len(p) != 0 {
+			t.Fatalf("deferred %v: problems %v", deferred, p)
+		}
+		rows, err := s.r.Query("SELECT id, minx, maxx, miny, maxy FROM rtree_mines_geom")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		m := map[int64][4]float64{}
+		for rows.Next() {
+			var id int64
+			var v [4]float64
+			rows.Scan(&id, &v[0], &v[1], &v[2], &v[3])
+			m[id] = v
+		}
+		return m
+	}
+	a, b := index(true), index(false)
+	if len(a) != 301 || !reflect.DeepEqual(a, b) {
+		t.Fatalf("deferred index (%d entries) differs from the triggers' (%d)", len(a), len(b))
 	}
 }
 
@@ -295,5 +319,95 @@ func TestCanceledImport(t *testing.T) {
 	}
 	if c := importAll(t, s, models.KeySpec{}, mine(3, 106.8, 39.6)); c[models.Added] != 1 {
 		t.Fatal(fmt.Sprint(c))
+	}
+}
+
+// TestCloseRollsBackOpenImport: closing the store with an import open
+// rolls it back instead of waiting for it forever.
+func TestCloseRollsBackOpenImport(t *testing.T) {
+	s := newStore(t)
+	im, err := s.BeginImport(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := im.Put(mine(1, 106.8, 39.6), models.KeySpec{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := im.Commit(); err == nil {
+		t.Fatal("commit after close succeeded")
+	}
+	s2, err := Open(s.path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if n, _ := s2.Count(context.Background(), "mines", nil); n != 0 {
+		t.Fatalf("%d features survived", n)
+	}
+}
+
+// TestReadDuringImport reads on other goroutines while an import writes:
+// readers see the state before the import until it commits.
+func TestReadDuringImport(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	importAll(t, s, models.KeySpec{}, mine(0, 106.8, 39.6))
+	im, err := s.BeginImport(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				if n, err := s.Count(ctx, "mines", nil); err != nil || n != 1 {
+					t.Errorf("count during import: %d %v", n, err)
+					return
+				}
+				if _, err := s.Info(ctx); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		}()
+	}
+	for i := 1; i <= 200; i++ {
+		if _, err := im.Put(mine(i, 106.8, 39.6), models.KeySpec{Field: "licence"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wg.Wait()
+	if err := im.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.Count(ctx, "mines", nil); n != 201 {
+		t.Fatalf("%d after commit", n)
+	}
+}
+
+// TestKeysIgnoreRowsOfThisImport: a keyed Put never matches a row added
+// earlier in the same import, even after unkeyed Puts into the same layer.
+func TestKeysIgnoreRowsOfThisImport(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	importAll(t, s, models.KeySpec{}, mine(0, 106.8, 39.6))
+	im, err := s.BeginImport(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer im.Rollback()
+	if o, err := im.Put(mine(1, 106.8, 39.6), models.KeySpec{}); err != nil || o != models.Added {
+		t.Fatal(o, err)
+	}
+	if o, err := im.Put(mine(1, 106.9, 39.7), models.KeySpec{Field: "licence"}); err != nil || o != models.Added {
+		t.Fatalf("matched a row of this import: %v %v", o, err)
+	}
+	if o, err := im.Put(mine(0, 106.9, 39.7), models.KeySpec{Field: "licence"}); err != nil || o != models.Updated {
+		t.Fatalf("missed the row from before: %v %v", o, err)
 	}
 }

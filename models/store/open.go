@@ -42,6 +42,8 @@ type Store struct {
 	projectID string
 	version   int
 	importing chan struct{} // holds a token while an import runs
+	mu        sync.Mutex
+	active    *Import // the open import, rolled back by Close
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -321,20 +323,21 @@ func create(ctx context.Context, path string) (*Store, error) {
 // creating -wal and -shm files beside it.
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
+		s.mu.Lock()
+		im := s.active
+		s.mu.Unlock()
+		if im != nil {
+			im.Rollback()
+		}
 		errR := s.r.Close()
 		var errW error
 		if s.w != nil {
 			ctx := context.Background()
 			// Fails with SQLITE_BUSY, harmlessly, while other
 			// connections (another process) have the file open.
-			t0 := time.Now()
-			s.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
-			fmt.Println("checkpoint", time.Since(t0))
-			t0 = time.Now()
 			if _, err := s.w.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err == nil {
 				s.w.ExecContext(ctx, "PRAGMA journal_mode = DELETE")
 			}
-			fmt.Println("journal", time.Since(t0))
 			errW = s.w.Close()
 		}
 		if err := errors.Join(errR, errW); err != nil {

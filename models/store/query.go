@@ -120,14 +120,33 @@ func (s *Store) Count(ctx context.Context, layer string, bbox *orb.Bound) (int, 
 	if bbox == nil {
 		err = s.r.QueryRowContext(ctx, "SELECT count(*) FROM "+t).Scan(&n)
 	} else {
-		args := append(bboxArgs(bbox), bboxArgs(bbox)...)
-		err = s.r.QueryRowContext(ctx, "SELECT count(*) FROM "+t+" WHERE "+bboxFilter(layer)+
-			" AND ST_MaxX(geom) >= ? AND ST_MinX(geom) <= ? AND ST_MaxY(geom) >= ? AND ST_MinY(geom) <= ?", args...).Scan(&n)
+		n, err = s.countBox(ctx, layer, bbox)
 	}
 	if err != nil {
 		return 0, classify("count "+layer+" in", s.path, err)
 	}
 	return n, nil
+}
+
+// countBox counts the index candidates whose exact envelope meets b,
+// reading each envelope from the blob header in Go.
+func (s *Store) countBox(ctx context.Context, layer string, b *orb.Bound) (int, error) {
+	rows, err := s.r.QueryContext(ctx, "SELECT geom FROM "+gpkg.QuoteIdent(layer)+" WHERE "+bboxFilter(layer), bboxArgs(b)...)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var blob sql.RawBytes
+		if err := rows.Scan(&blob); err != nil {
+			return 0, err
+		}
+		if meets(blob, b) {
+			n++
+		}
+	}
+	return n, rows.Err()
 }
 
 // Info summarises the project: schema version, and per layer (in

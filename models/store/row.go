@@ -16,18 +16,20 @@ type Row struct {
 	Layer   string
 	Geom    []byte    // GeoPackage geometry blob, srs_id SRSID
 	Bound   orb.Bound // extent of Geom; zero when Empty
-	Empty   bool
+	Empty   bool      // Geom has no coordinates (Encode refuses those)
 	Attrs   models.Attrs
-	Props   []byte // the original properties object, byte-exact; nil for none
+	Props   []byte // the feature's Props, shared, not copied: do not change them before PutRow
 	AreaM2  float64
 	SrcEPSG int    // 0 when the source was not projected
 	SrcGeom []byte // WKB of the source geometry; nil when none
+	// FID is set by PutRow: the fid of the row added or matched.
+	FID int64
 }
 
 // Encode prepares f for its layer's table: it checks the layer and that
 // the geometry fits it (promoting a Polygon or LineString to the Multi type
-// a polygon or line layer holds), and encodes the geometry blob and the
-// source geometry. It reads f only and is safe to call from many goroutines
+// a polygon or line layer holds) and is not empty, and encodes the geometry
+// blob and the source geometry. It reads f only and is safe to call from many goroutines
 // at once, so an importer can encode in parallel and leave the SQL
 // goroutine nothing but inserts.
 func Encode(f *models.Feature) (*Row, error) {
@@ -61,7 +63,12 @@ func Encode(f *models.Feature) (*Row, error) {
 	if err != nil {
 		return nil, &Error{Code: CodeEncode, Op: "encode", Err: err}
 	}
-	r := &Row{Layer: def.Name, Geom: blob, Bound: bd, Empty: !nonEmpty, Attrs: f.Attrs, Props: f.Props, AreaM2: f.AreaM2}
+	if !nonEmpty {
+		// GeoPackage allows empty geometries, but nothing can draw or
+		// find them, and GDAL 3.6's validator misreads their flag.
+		return nil, &Error{Code: CodeEmptyGeometry, Op: "encode", Err: fmt.Errorf("the %s has no coordinates", g.GeoJSONType())}
+	}
+	r := &Row{Layer: def.Name, Geom: blob, Bound: bd, Attrs: f.Attrs, Props: f.Props, AreaM2: f.AreaM2}
 	if f.Source != nil && f.Source.Geometry != nil {
 		if r.SrcGeom, err = gpkg.EncodeWKB(f.Source.Geometry); err != nil {
 			return nil, &Error{Code: CodeEncode, Op: "encode source geometry of", Err: err}

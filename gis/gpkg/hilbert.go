@@ -1,4 +1,4 @@
-package store
+package gpkg
 
 import (
 	"slices"
@@ -6,11 +6,10 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// sortHilbert orders index entries along a Hilbert curve over ext by the
-// centres of their boxes. Inserting into SQLite's R*Tree in this order keeps
-// each insert near the last one: fewer node splits and reinsertions, and
-// tighter nodes for later queries.
-func sortHilbert(es []rtreeEntry, ext orb.Bound) {
+// hilbertOrder returns the indexes of bs ordered along a Hilbert curve over
+// ext by the centres of the bounds: neighbours in the order are neighbours
+// on the ground, which is what packs an R-tree's nodes tightly.
+func hilbertOrder(bs func(i int) orb.Bound, n int, ext orb.Bound) []int {
 	const side = 1 << 16
 	w, h := ext.Max[0]-ext.Min[0], ext.Max[1]-ext.Min[1]
 	scale := func(v, lo, span float64) uint32 {
@@ -20,17 +19,17 @@ func sortHilbert(es []rtreeEntry, ext orb.Bound) {
 		f := (v - lo) / span * (side - 1)
 		return uint32(min(max(f, 0), side-1))
 	}
-	keys := make([]uint64, len(es))
-	for i, e := range es {
-		c := e.b.Center()
+	keys := make([]uint64, n)
+	for i := range keys {
+		c := bs(i).Center()
 		keys[i] = hilbertIndex(scale(c[0], ext.Min[0], w), scale(c[1], ext.Min[1], h), side)<<32 | uint64(i)
 	}
 	slices.Sort(keys)
-	sorted := make([]rtreeEntry, len(es))
+	order := make([]int, n)
 	for i, k := range keys {
-		sorted[i] = es[uint32(k)]
+		order[i] = int(uint32(k))
 	}
-	copy(es, sorted)
+	return order
 }
 
 // hilbertIndex is the distance of cell (x, y) along the Hilbert curve
