@@ -78,7 +78,7 @@ func Import(ctx context.Context, st models.Store, req ImportRequest, progress Pr
 func importOnce(ctx context.Context, st models.Store, req ImportRequest, kind models.SiteKind, late map[string]string, total int64, progress Progress) (*ImportSummary, error) {
 	tx, err := st.BeginImport(ctx)
 	if err != nil {
-		return nil, err
+		return nil, &ProjectError{Path: storePath(st), Err: err}
 	}
 	sum := &ImportSummary{PerLayer: map[string]int{}}
 	var read atomic.Int64
@@ -100,7 +100,7 @@ func importOnce(ctx context.Context, st models.Store, req ImportRequest, kind mo
 		return nil, ErrCanceled
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, err
+		return nil, &ProjectError{Path: storePath(st), Err: err}
 	}
 	if progress != nil {
 		progress(1)
@@ -348,6 +348,14 @@ func openInput(fsys fs.FS, name string) (io.ReadCloser, error) {
 		return fsys.Open(name)
 	}
 	return os.Open(name)
+}
+
+// storePath names the store's file in messages, when it has one.
+func storePath(st models.Store) string {
+	if ps, ok := st.(interface{ Path() string }); ok {
+		return ps.Path()
+	}
+	return "project"
 }
 
 // isProjectFile reports whether a source is the very file the store keeps.

@@ -106,7 +106,8 @@ func printUsage(e *env, c command, fs *flag.FlagSet) {
 	}
 }
 
-// usageError is a mistake in the command line itself.
+// usageError carries a sentence already in the user's language: a mistake in
+// the command line itself, or a finding such as `validate`'s.
 type usageError struct{ msg string }
 
 func (u *usageError) Error() string { return u.msg }

@@ -51,11 +51,6 @@ func runInfo(e *env, args []string) error {
 	return tw.Flush()
 }
 
-// errProblems makes `validate` exit non-zero when it found something.
-type problemsFound struct{ n int }
-
-func (p *problemsFound) Error() string { return fmt.Sprintf("%d problems found", p.n) }
-
 func runValidate(e *env, args []string) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	pos, err := parse(e, commands["validate"], fs, args, 1, 1)
@@ -75,7 +70,7 @@ func runValidate(e *env, args []string) error {
 		fmt.Fprintln(e.stdout, e.t("cli.validate.problem", i18n.Args{"layer": p.Layer, "id": p.ID, "code": p.Code, "detail": p.Detail}))
 	}
 	if len(probs) > 0 {
-		return &problemsFound{len(probs)}
+		return &usageError{e.t("cli.validate.failed", i18n.Args{"count": len(probs), "path": pos[0]})}
 	}
 	fmt.Fprintln(e.stdout, e.t("cli.validate.ok", i18n.Args{"path": pos[0]}))
 	return nil
