@@ -164,8 +164,10 @@ func TestUpdateContentsExtentEmpty(t *testing.T) {
 	if ext, err := ContentsExtent(ctx, db, "t"); err != nil || ext != nil {
 		t.Fatalf("empty table extent %v %v", ext, err)
 	}
+	// CAST: the driver would turn a DATETIME column into a time.Time and
+	// reformat it, trimming the trailing zeros the file really holds.
 	var last string
-	if err := db.QueryRow("SELECT last_change FROM gpkg_contents WHERE table_name = 't'").Scan(&last); err != nil || !strings.HasSuffix(last, "Z") || len(last) != len("2024-01-01T00:00:00.000Z") {
+	if err := db.QueryRow("SELECT CAST(last_change AS TEXT) FROM gpkg_contents WHERE table_name = 't'").Scan(&last); err != nil || !strings.HasSuffix(last, "Z") || len(last) != len("2024-01-01T00:00:00.000Z") {
 		t.Fatalf("last_change %q %v", last, err)
 	}
 	if _, err := ContentsExtent(ctx, db, "nope"); err == nil {
