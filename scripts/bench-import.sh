@@ -46,5 +46,5 @@ for size in $sizes; do
 done
 # the 2 km bbox query, as a Go benchmark on the largest project imported above
 last=$(echo $sizes | awk '{print $NF}')
-MINEREHAB_BENCH_GPKG=$(pwd)/$dir/$last.gpkg go test -run '^$' -bench 'BenchmarkBBox2km' -benchtime 200x ./models/store/ | grep -E '^Benchmark' || true
+MINEREHAB_BENCH_GPKG=$(pwd)/$dir/$last.gpkg go test -run '^$' -bench 'BenchmarkBBoxQuery|BenchmarkInfo' -benchtime 200x ./models/store/ | grep -E '^Benchmark' || true
 rm -f "$dir/.time" "$dir/.err"

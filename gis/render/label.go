@@ -1,0 +1,178 @@
+package render
+
+import (
+	"math"
+	"slices"
+)
+
+// labelCand is a label waiting to be placed.
+type labelCand struct {
+	text  string
+	style *LabelStyle
+	layer int
+	x, y  float64 // anchor, pixels
+	point bool    // beside a marker of radius r, rather than centred
+	r     float64
+}
+
+// labelGap is the space between a marker and its label, pixels.
+const labelGap = 3
+
+// placeLabels draws the queued labels, top layer first (then in feature
+// order), each at the first of its candidate positions that lies inside the
+// frame and overlaps no placed label and no point marker.
+func (d *drawer) placeLabels() {
+	if d.err != nil || len(d.labels) == 0 {
+		return
+	}
+	slices.SortStableFunc(d.labels, func(a, b labelCand) int { return b.layer - a.layer })
+	g := newBoxGrid(d.frame)
+	for _, m := range d.markers {
+		g.add(m)
+	}
+	var cands [4]Pt // baseline origins
+	for i := range d.labels {
+		if !d.checkpoint(1) {
+			return
+		}
+		l := &d.labels[i]
+		w, asc, desc := d.ts.measure(l.style, l.text)
+		if !(w > 0) {
+			continue
+		}
+		pad := l.style.haloWidth() + 1
+		mid := (asc - desc) / 2 // baseline offset that centres the text on y
+		n := 0
+		if l.point {
+			cands[0] = Pt{l.x + l.r + labelGap, l.y + mid}
+			cands[1] = Pt{l.x - l.r - labelGap - w, l.y + mid}
+			cands[2] = Pt{l.x - w/2, l.y - l.r - labelGap - desc}
+			cands[3] = Pt{l.x - w/2, l.y + l.r + labelGap + asc}
+			n = 4
+		} else {
+			cands[0] = Pt{l.x - w/2, l.y + mid}
+			n = 1
+		}
+		for _, o := range cands[:n] {
+			box := Rect{o.X - pad, o.Y - asc - pad, o.X + w + pad, o.Y + desc + pad}
+			if !d.frame.Contains(box) || g.collides(box) {
+				continue
+			}
+			g.add(box)
+			d.c.DrawText(o.X, o.Y, l.text, l.style)
+			d.stats.labels++
+			break
+		}
+	}
+}
+
+// boxGrid finds overlaps among placed label boxes through a uniform grid.
+type boxGrid struct {
+	cell  float64
+	nx    int
+	ny    int
+	cells [][]int32
+	boxes []Rect
+}
+
+const gridCell = 64
+
+func newBoxGrid(frame Rect) *boxGrid {
+	nx := int(math.Ceil(frame.MaxX/gridCell)) + 1
+	ny := int(math.Ceil(frame.MaxY/gridCell)) + 1
+	return &boxGrid{cell: gridCell, nx: nx, ny: ny, cells: make([][]int32, nx*ny)}
+}
+
+func (g *boxGrid) span(b Rect) (x0, y0, x1, y1 int) {
+	clampi := func(v float64, n int) int { return max(0, min(n-1, int(math.Floor(v/g.cell)))) }
+	return clampi(b.MinX, g.nx), clampi(b.MinY, g.ny), clampi(b.MaxX, g.nx), clampi(b.MaxY, g.ny)
+}
+
+func (g *boxGrid) collides(b Rect) bool {
+	x0, y0, x1, y1 := g.span(b)
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			for _, i := range g.cells[y*g.nx+x] {
+				o := g.boxes[i]
+				if b.MinX < o.MaxX && o.MinX < b.MaxX && b.MinY < o.MaxY && o.MinY < b.MaxY {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (g *boxGrid) add(b Rect) {
+	i := int32(len(g.boxes))
+	g.boxes = append(g.boxes, b)
+	x0, y0, x1, y1 := g.span(b)
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			g.cells[y*g.nx+x] = append(g.cells[y*g.nx+x], i)
+		}
+	}
+}
+
+// interiorPoint returns a point well inside the area of p (closed rings):
+// the middle of the widest interior span on one of a few horizontal lines
+// across its box.
+func (d *drawer) interiorPoint(p *Path) (Pt, bool) {
+	bb, _ := p.Bounds()
+	if bb.Empty() {
+		return Pt{}, false
+	}
+	best, bestW := Pt{}, 0.0
+	h := bb.MaxY - bb.MinY
+	for _, f := range [...]float64{0.5, 0.38, 0.62, 0.25, 0.75} {
+		y := bb.MinY + f*h + 1e-7*h
+		d.xs = d.xs[:0]
+		for i := range p.subs {
+			pts, _ := p.Subpath(i)
+			for j := range pts {
+				a, b := pts[j], pts[(j+1)%len(pts)]
+				if (a.Y > y) != (b.Y > y) {
+					d.xs = append(d.xs, a.X+(y-a.Y)*(b.X-a.X)/(b.Y-a.Y))
+				}
+			}
+		}
+		slices.Sort(d.xs)
+		for k := 0; k+1 < len(d.xs); k += 2 {
+			if w := d.xs[k+1] - d.xs[k]; w > bestW*1.25 {
+				best, bestW = Pt{(d.xs[k] + d.xs[k+1]) / 2, y}, w
+			}
+		}
+	}
+	return best, bestW > 0
+}
+
+// longestMidpoint returns the point halfway along the longest subpath of p
+// (open lines).
+func longestMidpoint(p *Path) (Pt, bool) {
+	bestLen, bestI := 0.0, -1
+	for i := range p.subs {
+		pts, _ := p.Subpath(i)
+		var l float64
+		for j := 1; j < len(pts); j++ {
+			l += math.Hypot(pts[j].X-pts[j-1].X, pts[j].Y-pts[j-1].Y)
+		}
+		if l > bestLen {
+			bestLen, bestI = l, i
+		}
+	}
+	if bestI < 0 {
+		return Pt{}, false
+	}
+	pts, _ := p.Subpath(bestI)
+	half := bestLen / 2
+	for j := 1; j < len(pts); j++ {
+		a, b := pts[j-1], pts[j]
+		l := math.Hypot(b.X-a.X, b.Y-a.Y)
+		if half <= l && l > 0 {
+			t := half / l
+			return Pt{a.X + t*(b.X-a.X), a.Y + t*(b.Y-a.Y)}, true
+		}
+		half -= l
+	}
+	return pts[len(pts)-1], true
+}
