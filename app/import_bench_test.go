@@ -27,6 +27,13 @@ func BenchmarkImportFile(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		// As the CLI does: `minerehab init`, then `minerehab import` opens it.
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+		if st, err = store.Open(p, store.Options{}); err != nil {
+			b.Fatal(err)
+		}
 		sum, err := Import(context.Background(), st, ImportRequest{Files: []string{src}, Layer: "auto"}, nil)
 		if err != nil {
 			b.Fatal(err)

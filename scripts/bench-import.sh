@@ -41,7 +41,8 @@ for size in $sizes; do
   printf '%s\tthroughput ratio (minerehab / ogr2ogr)\t%.2fx\n' "$size" "$(echo "$ogr_wall / $WALL" | bc -l)"
   timeit ":" "$bin" info "$dir/$size.gpkg" --json
   printf '%s\tminerehab info --json\t%s\t%s\t-\n' "$size" "$WALL" "$RSS"
-  timeit ":" ogrinfo -ro -so "$dir/$size.ogr.gpkg" "$(basename "$in" .geojson)"
+  layer=$(ogrinfo -ro -q "$dir/$size.ogr.gpkg" | awk -F": " 'NR==1{sub(/ \(.*/, "", $2); print $2}')
+  timeit ":" ogrinfo -ro -so "$dir/$size.ogr.gpkg" "$layer"
   printf '%s\togrinfo -so (reference)\t%s\t%s\t-\n' "$size" "$WALL" "$RSS"
 done
 # the 2 km bbox query, as a Go benchmark on the largest project imported above
