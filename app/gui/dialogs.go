@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"minerehab/app/fonts"
 	"minerehab/app/i18n"
 )
 
@@ -131,5 +132,5 @@ func (m *MainWindow) showAbout() {
 // showFontWarning says that no Chinese font was found and what to install.
 // The message is in both languages: the Chinese half may not render.
 func (m *MainWindow) showFontWarning() {
-	m.showMessage(m.t("gui.font.missing.title", nil), theme.WarningIcon(), m.t("gui.font.missing.head", nil), errNoCJKFont.Error())
+	m.showMessage(m.t("gui.font.missing.title", nil), theme.WarningIcon(), m.t("gui.font.missing.head", nil), fonts.ErrNoCJK.Error())
 }

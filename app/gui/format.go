@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// MuPerHectare converts hectares to 亩 (the Chinese land unit, 1/15 ha).
-const MuPerHectare = 15
+// muPerHectare converts hectares to 亩 (the Chinese land unit, 1/15 ha).
+const muPerHectare = 15
 
 // groupDigits formats a whole number with thousands separators: 1234567 -> "1,234,567".
 func groupDigits(n int64) string {

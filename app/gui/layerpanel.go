@@ -10,16 +10,22 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"minerehab/app"
 	"minerehab/app/i18n"
 	"minerehab/models"
 )
 
-// layerPanel lists every layer of the project with its feature count and,
-// for polygon layers with features, their total area in hectares and 亩.
+// layerPanel lists every layer of the project with a check box that shows
+// or hides it on the map, its symbol, its feature count and, for polygon
+// layers with features, their total area in hectares and 亩, and a button
+// that zooms the map to it.
 type layerPanel struct {
 	widget.BaseWidget
 	lang i18n.Lang
 	info *models.Info // nil when no project is open
+
+	onVisible func(layer string, visible bool)
+	onZoom    func(layer string)
 }
 
 func newLayerPanel(l i18n.Lang) *layerPanel {
@@ -42,7 +48,7 @@ func (p *layerPanel) CreateRenderer() fyne.WidgetRenderer {
 	r.countHead.Alignment = fyne.TextAlignTrailing
 	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, r.countHead, r.title), widget.NewSeparator()}
 	for _, d := range panelLayers() {
-		row := newLayerRow(d)
+		row := newLayerRow(d, r.p)
 		r.rows = append(r.rows, row)
 		rows = append(rows, row.box)
 	}
@@ -82,27 +88,54 @@ func (r *layerPanelRenderer) update() {
 	}
 }
 
-// layerRow is one layer: swatch, name, count and (polygons) area.
+// layerRow is one layer: visibility, swatch, name, count, (polygons)
+// area, zoom to the layer.
 type layerRow struct {
 	def         models.LayerDef
+	visible     *widget.Check
 	name, count *widget.Label
 	area        *widget.Label
+	zoom        *widget.Button
 	box         *fyne.Container
 }
 
-func newLayerRow(d models.LayerDef) *layerRow {
+func newLayerRow(d models.LayerDef, p *layerPanel) *layerRow {
 	row := &layerRow{def: d, name: widget.NewLabel(""), count: widget.NewLabel(""), area: widget.NewLabel("")}
+	row.visible = widget.NewCheck("", func(on bool) {
+		if p.onVisible != nil {
+			p.onVisible(d.Name, on)
+		}
+	})
+	row.visible.SetChecked(true)
+	row.zoom = widget.NewButtonWithIcon("", theme.ZoomFitIcon(), func() {
+		if p.onZoom != nil {
+			p.onZoom(d.Name)
+		}
+	})
+	row.zoom.Importance = widget.LowImportance
 	row.count.Alignment = fyne.TextAlignTrailing
 	row.count.TextStyle.Bold = true
 	row.area.SizeName = theme.SizeNameCaptionText
 	text := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), row.name, row.area)
-	row.box = container.NewBorder(nil, nil, container.NewCenter(swatch(d)), container.NewCenter(row.count), text)
+	row.box = container.NewBorder(nil, nil,
+		container.NewHBox(container.NewCenter(row.visible), container.NewCenter(swatch(d))),
+		container.NewHBox(container.NewCenter(row.count), container.NewCenter(row.zoom)), text)
 	return row
 }
 
 func (row *layerRow) update(l i18n.Lang, info *models.Info) {
 	row.name.SetText(layerName(l, row.def.Name))
 	li, ok := layerInfo(info, row.def.Name)
+	if !ok || li.Count == 0 {
+		row.zoom.Disable()
+	} else {
+		row.zoom.Enable()
+	}
+	if info == nil {
+		row.visible.Disable()
+	} else {
+		row.visible.Enable()
+	}
 	if !ok {
 		row.count.SetText("–")
 		row.count.Importance = widget.LowImportance
@@ -125,7 +158,7 @@ func (row *layerRow) update(l i18n.Lang, info *models.Info) {
 // swatch is a small symbol of the layer's geometry: a filled square for
 // polygons, a stroke for lines, a dot for points.
 func swatch(d models.LayerDef) fyne.CanvasObject {
-	c := layerColor(d.Name)
+	c := app.LayerColor(d.Name)
 	size := fyne.NewSize(16, 16)
 	frame := canvas.NewRectangle(color.Transparent)
 	frame.SetMinSize(size)

@@ -25,27 +25,6 @@ func panelLayers() []models.LayerDef {
 // isPolygonal reports whether a layer's features have an area worth showing.
 func isPolygonal(d models.LayerDef) bool { return d.Geometry == models.KindMultiPolygon }
 
-// layerColor is the swatch colour of a layer in the panel (the map's
-// symbology comes later from gis/render; these match its intent).
-func layerColor(layer string) color.NRGBA {
-	switch layer {
-	case models.LayerMines:
-		return color.NRGBA{R: 0xd3, G: 0x6b, B: 0x1c, A: 0xff}
-	case models.LayerSites:
-		return color.NRGBA{R: 0xb8, G: 0x8a, B: 0x4a, A: 0xff}
-	case models.LayerFirePoints:
-		return color.NRGBA{R: 0xe0, G: 0x2d, B: 0x2d, A: 0xff}
-	case models.LayerRoads:
-		return color.NRGBA{R: 0x6e, G: 0x6e, B: 0x6e, A: 0xff}
-	case models.LayerZones:
-		return color.NRGBA{R: 0x8e, G: 0x6b, B: 0xbf, A: 0xff}
-	case models.LayerPlanUnits:
-		return color.NRGBA{R: 0x2e, G: 0x9e, B: 0x5b, A: 0xff}
-	default:
-		return color.NRGBA{R: 0x5b, G: 0x8d, B: 0xb8, A: 0xff}
-	}
-}
-
 // layerInfo finds a layer's summary in info; ok is false when the store did
 // not report the layer.
 func layerInfo(info *models.Info, layer string) (models.LayerInfo, bool) {
@@ -63,7 +42,7 @@ func layerInfo(info *models.Info, layer string) (models.LayerInfo, bool) {
 // areaText is "12.34 公顷 · 185.1 亩" (or "12.34 ha · 185.1 mu").
 func areaText(l i18n.Lang, m2 float64) string {
 	ha := hectares(m2)
-	return i18n.T(l, "gui.area", i18n.Args{"ha": formatFixed(ha, 2), "mu": formatFixed(ha*MuPerHectare, 1)})
+	return i18n.T(l, "gui.area", i18n.Args{"ha": formatFixed(ha, 2), "mu": formatFixed(ha*muPerHectare, 1)})
 }
 
 func withAlpha(c color.NRGBA, a uint8) color.NRGBA {

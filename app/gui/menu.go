@@ -65,6 +65,24 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 
 	reload := item("gui.menu.reload", shortcutReload, m.Reload)
 	reload.Disabled = m.path == ""
+	noMap := m.path == "" || m.busy
+	zoomIn := item("gui.menu.zoom_in", nil, m.mapZoomIn)
+	zoomOut := item("gui.menu.zoom_out", nil, m.mapZoomOut)
+	zoomAll := item("gui.menu.zoom_all", nil, m.mapZoomAll)
+	back := item("gui.menu.back", shortcutBack, m.mapBack)
+	forward := item("gui.menu.forward", shortcutForward, m.mapForward)
+	zoomLayer := fyne.NewMenuItem(m.t("gui.menu.zoom_layer", nil), nil)
+	var layerItems []*fyne.MenuItem
+	for _, d := range panelLayers() {
+		it := fyne.NewMenuItem(layerName(m.lang, d.Name), func() { m.zoomToLayer(d.Name) })
+		li, ok := layerInfo(m.info, d.Name)
+		it.Disabled = !ok || li.Count == 0
+		layerItems = append(layerItems, it)
+	}
+	zoomLayer.ChildMenu = fyne.NewMenu("", layerItems...)
+	for _, it := range []*fyne.MenuItem{zoomIn, zoomOut, zoomAll, zoomLayer, back, forward} {
+		it.Disabled = noMap
+	}
 	language := fyne.NewMenuItem(m.t("gui.menu.language", nil), nil)
 	var langItems []*fyne.MenuItem
 	for _, l := range i18n.Langs {
@@ -73,7 +91,8 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 		langItems = append(langItems, it)
 	}
 	language.ChildMenu = fyne.NewMenu("", langItems...)
-	view := fyne.NewMenu(m.t("gui.menu.view", nil), reload, fyne.NewMenuItemSeparator(), language)
+	view := fyne.NewMenu(m.t("gui.menu.view", nil), reload, fyne.NewMenuItemSeparator(),
+		zoomIn, zoomOut, zoomAll, zoomLayer, fyne.NewMenuItemSeparator(), back, forward, fyne.NewMenuItemSeparator(), language)
 
 	help := fyne.NewMenu(m.t("gui.menu.help", nil), item("gui.menu.about", nil, m.showAbout))
 	return fyne.NewMainMenu(file, view, help)

@@ -7,8 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
-
 	"minerehab/app/i18n"
 	"minerehab/models"
 )
@@ -34,7 +32,8 @@ func (m *MainWindow) CloseProject() {
 	m.io.Go(func() {
 		m.closeStore()
 		m.ui(func() {
-			m.path, m.info = "", nil
+			m.path, m.info, m.shared = "", nil, nil
+			m.mapView.setProject(nil, nil)
 			m.status.show("gui.status.closed", nil)
 			m.refresh()
 		})
@@ -52,8 +51,8 @@ func (m *MainWindow) Reload() {
 			return
 		}
 		info, err := m.store.Info(m.ctx)
-		path := m.storePath
-		m.ui(func() { m.loaded(path, info, err) })
+		path, shared := m.storePath, m.storeShared
+		m.ui(func() { m.loaded(path, shared, info, err) })
 	})
 }
 
@@ -70,7 +69,8 @@ func (m *MainWindow) open(path string, quiet bool) {
 	m.io.Go(func() {
 		if m.storePath == path && m.store != nil { // already open: just re-read it
 			info, err := m.store.Info(m.ctx)
-			m.ui(func() { m.loaded(path, info, err) })
+			shared := m.storeShared
+			m.ui(func() { m.loaded(path, shared, info, err) })
 			return
 		}
 		if quiet {
@@ -85,9 +85,10 @@ func (m *MainWindow) open(path string, quiet bool) {
 			return
 		}
 		m.closeStore()
-		m.store, m.storePath = st, path
+		m.store, m.storePath, m.storeShared = st, path, newSharedStore(st)
 		info, err := st.Info(m.ctx)
-		m.ui(func() { m.loaded(path, info, err) })
+		shared := m.storeShared
+		m.ui(func() { m.loaded(path, shared, info, err) })
 	})
 }
 
@@ -123,17 +124,22 @@ func (m *MainWindow) create(path string, fromDialog bool) {
 		}
 		st, err := m.cfg.Create(target)
 		if err != nil {
-			path := m.storePath
+			path, shared := m.storePath, m.storeShared
 			m.ui(func() {
 				m.path = path // the worker may have closed the project that was open
+				if shared != m.shared {
+					m.shared, m.info = shared, nil
+					m.mapView.setProject(shared, nil)
+				}
 				m.failed("gui.error.create", target, err)
 			})
 			return
 		}
 		m.closeStore()
-		m.store, m.storePath = st, target
+		m.store, m.storePath, m.storeShared = st, target, newSharedStore(st)
 		info, err := st.Info(m.ctx)
-		m.ui(func() { m.loaded(target, info, err) })
+		shared := m.storeShared
+		m.ui(func() { m.loaded(target, shared, info, err) })
 	})
 }
 
@@ -145,18 +151,21 @@ func (m *MainWindow) begin(statusKey, path string) {
 }
 
 // loaded shows an open project; err is from Info (the project stays open).
-func (m *MainWindow) loaded(path string, info models.Info, err error) {
+func (m *MainWindow) loaded(path string, shared *sharedStore, info models.Info, err error) {
 	m.busy = false
 	m.addRecent(path)
 	m.path = path
+	m.shared = shared
 	if err != nil {
 		m.info = nil
+		m.mapView.setProject(shared, nil)
 		m.status.show("gui.status.info_failed", nil)
 		m.refresh()
 		m.showError(m.t("gui.error.info", i18n.Args{"name": filepath.Base(path)}), err)
 		return
 	}
 	m.info = &info
+	m.mapView.setProject(shared, m.info)
 	total := 0
 	for _, li := range info.Layers {
 		total += li.Count
@@ -182,10 +191,13 @@ func (m *MainWindow) closeStore() {
 	if m.store == nil {
 		return
 	}
+	if m.storeShared != nil {
+		m.storeShared.shut() // waits for map renders reading the store
+	}
 	if err := m.store.Close(); err != nil {
 		log.Printf("minerehab: close %s: %v", m.storePath, err)
 	}
-	m.store, m.storePath = nil, ""
+	m.store, m.storePath, m.storeShared = nil, "", nil
 }
 
 // ui runs fn on the UI goroutine, unless the window is shutting down.
@@ -193,5 +205,5 @@ func (m *MainWindow) ui(fn func()) {
 	if m.closing.Load() {
 		return
 	}
-	fyne.Do(fn)
+	onUI(fn)
 }

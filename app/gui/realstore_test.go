@@ -36,7 +36,7 @@ func TestRealStore(t *testing.T) {
 	}
 	m := newTestWindow(t, test.NewTempApp(t), realConfig(i18n.ZH))
 	m.create(chosen, true)
-	m.io.Wait()
+	settle(m)
 	if m.ProjectPath() != chosen || dialogTexts(m) != nil {
 		t.Fatalf("project %q, dialog %q", m.ProjectPath(), dialogTexts(m))
 	}
@@ -44,12 +44,12 @@ func TestRealStore(t *testing.T) {
 	if len(rows) != len(models.Layers) || !slices.Equal(rows["矿山"], []string{"0"}) || rows["火点"][0] != "0" {
 		t.Errorf("rows of a new project: %q", rows)
 	}
-	summary := strings.Join(texts(m.summary), "|")
+	summary := strings.Join(summaryTexts(m), "|")
 	if want := "数据结构版本|" + formatCount(store.SchemaVersion()); !strings.Contains(summary, want) {
 		t.Errorf("summary %q lacks %q", summary, want)
 	}
 	m.CloseProject()
-	m.io.Wait()
+	settle(m)
 
 	// A 15 ha mine (225 亩), added with the store as an import would.
 	st, err := store.Open(chosen, store.Options{})
@@ -77,14 +77,14 @@ func TestRealStore(t *testing.T) {
 	}
 
 	m.OpenProject(chosen)
-	m.io.Wait()
+	settle(m)
 	if got := dialogTexts(m); got != nil {
 		t.Fatalf("reopening showed %q", got)
 	}
 	if got := layerRows(m)["矿山"]; !slices.Equal(got, []string{"15.00 公顷 · 225.0 亩", "1"}) {
 		t.Errorf("mines row %q", got)
 	}
-	if s := strings.Join(texts(m.summary), "|"); !strings.Contains(s, "范围|东经 106.800°–106.810°，北纬 39.600°–39.610°") {
+	if s := strings.Join(summaryTexts(m), "|"); !strings.Contains(s, "范围|东经 106.800°–106.810°，北纬 39.600°–39.610°") {
 		t.Errorf("summary %q lacks the mine's extent", s)
 	}
 
@@ -94,7 +94,7 @@ func TestRealStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.OpenProject(junk)
-	m.io.Wait()
+	settle(m)
 	if got := dialogTexts(m); !slices.Contains(got, "无法打开项目 "+junk) {
 		t.Errorf("dialog for a junk file: %q", got)
 	}

@@ -1,23 +1,26 @@
 package gui
 
 import (
-	"fmt"
 	"log"
-	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"golang.org/x/image/font/opentype"
+
+	"minerehab/app/fonts"
+	"minerehab/gis/render"
 )
 
 // cjkTheme is Fyne's default theme with a Simplified Chinese UI font (see
-// font.go for why). Monospace and symbol text keep Fyne's own fonts.
+// minerehab/app/fonts for why). Monospace and symbol text keep Fyne's own fonts.
 type cjkTheme struct {
 	fyne.Theme
 	regular, bold fyne.Resource
 }
 
 // newCJKTheme wraps base with font f.
-func newCJKTheme(base fyne.Theme, f *uiFont) *cjkTheme {
+func newCJKTheme(base fyne.Theme, f *fonts.Font) *cjkTheme {
 	t := &cjkTheme{Theme: base, regular: fyne.NewStaticResource(f.Family+".otf", f.Regular)}
 	t.bold = t.regular
 	if f.Bold != nil {
@@ -38,16 +41,18 @@ func (t *cjkTheme) Font(s fyne.TextStyle) fyne.Resource {
 	}
 }
 
-// fontStatus says which UI font is in use, for the log and the About box.
+// fontStatus says which UI font is in use, for the log and the About box,
+// and holds it parsed for the map labels.
 type fontStatus struct {
 	Family, Path string
-	Err          error // errNoCJKFont when Chinese may not render
+	Err          error          // fonts.ErrNoCJK when Chinese may not render
+	Map          *opentype.Font // the same face for gis/render; nil without one
 }
 
 // installTheme finds the UI font (MINEREHAB_FONT first) and sets the theme
 // of a; without a CJK font it keeps Fyne's theme and says what to install.
 func installTheme(a fyne.App) fontStatus {
-	f, notes, err := findCJKFont(os.Getenv(FontEnv), systemFontCandidates())
+	f, notes, err := fonts.FindSystem()
 	for _, n := range notes {
 		log.Printf("minerehab: font skipped: %s", n)
 	}
@@ -56,12 +61,11 @@ func installTheme(a fyne.App) fontStatus {
 		return fontStatus{Err: err}
 	}
 	a.Settings().SetTheme(newCJKTheme(theme.DefaultTheme(), f))
-	return fontStatus{Family: f.Family, Path: f.Path}
-}
-
-func (s fontStatus) String() string {
-	if s.Err != nil {
-		return s.Err.Error()
+	fs := fontStatus{Family: f.Family, Path: f.Path}
+	if mf, err := render.ParseFont(f.Regular); err == nil {
+		fs.Map = mf
+	} else {
+		log.Printf("minerehab: map labels: %v", err)
 	}
-	return fmt.Sprintf("%s (%s)", s.Family, s.Path)
+	return fs
 }

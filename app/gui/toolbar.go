@@ -11,8 +11,9 @@ import (
 )
 
 // toolbar is the row of labelled buttons under the menu: New, Open, Reload,
-// Close, and on the right the switch to the other language. Labels rather
-// than bare icons: the planners are not GIS specialists.
+// Close, the map's Zoom in, Zoom out, Full extent, Back, Forward, and on
+// the right the switch to the other language. Labels rather than bare
+// icons: the planners are not GIS specialists.
 type toolbar struct {
 	widget.BaseWidget
 	m *MainWindow
@@ -33,12 +34,18 @@ func (t *toolbar) CreateRenderer() fyne.WidgetRenderer {
 		reloadBtn: widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), m.Reload),
 		closeBtn:  widget.NewButtonWithIcon("", theme.CancelIcon(), m.CloseProject),
 		langBtn:   widget.NewButton("", func() { m.SetLang(otherLang(m.lang)) }),
+		zoomIn:    widget.NewButtonWithIcon("", theme.ZoomInIcon(), m.mapZoomIn),
+		zoomOut:   widget.NewButtonWithIcon("", theme.ZoomOutIcon(), m.mapZoomOut),
+		zoomAll:   widget.NewButtonWithIcon("", theme.ZoomFitIcon(), m.mapZoomAll),
+		backBtn:   widget.NewButtonWithIcon("", theme.NavigateBackIcon(), m.mapBack),
+		fwdBtn:    widget.NewButtonWithIcon("", theme.NavigateNextIcon(), m.mapForward),
 	}
-	for _, b := range []*widget.Button{r.newBtn, r.openBtn, r.reloadBtn, r.closeBtn, r.langBtn} {
+	for _, b := range []*widget.Button{r.newBtn, r.openBtn, r.reloadBtn, r.closeBtn, r.langBtn, r.zoomIn, r.zoomOut, r.zoomAll, r.backBtn, r.fwdBtn} {
 		b.Importance = widget.LowImportance
 	}
 	r.root = container.NewBorder(nil, widget.NewSeparator(), nil, nil,
-		container.NewHBox(r.newBtn, r.openBtn, widget.NewSeparator(), r.reloadBtn, r.closeBtn, layout.NewSpacer(), r.langBtn))
+		container.NewHBox(r.newBtn, r.openBtn, widget.NewSeparator(), r.reloadBtn, r.closeBtn, widget.NewSeparator(),
+			r.zoomIn, r.zoomOut, r.zoomAll, r.backBtn, r.fwdBtn, layout.NewSpacer(), r.langBtn))
 	r.update()
 	return r
 }
@@ -53,6 +60,7 @@ func otherLang(l i18n.Lang) i18n.Lang {
 type toolbarRenderer struct {
 	t                                             *toolbar
 	newBtn, openBtn, reloadBtn, closeBtn, langBtn *widget.Button
+	zoomIn, zoomOut, zoomAll, backBtn, fwdBtn     *widget.Button
 	root                                          *fyne.Container
 }
 
@@ -69,9 +77,20 @@ func (r *toolbarRenderer) update() {
 	r.reloadBtn.SetText(m.t("gui.toolbar.reload", nil))
 	r.closeBtn.SetText(m.t("gui.toolbar.close", nil))
 	r.langBtn.SetText(langNames[otherLang(m.lang)])
+	r.zoomIn.SetText(m.t("gui.toolbar.zoom_in", nil))
+	r.zoomOut.SetText(m.t("gui.toolbar.zoom_out", nil))
+	r.zoomAll.SetText(m.t("gui.toolbar.zoom_all", nil))
+	r.backBtn.SetText(m.t("gui.toolbar.back", nil))
+	r.fwdBtn.SetText(m.t("gui.toolbar.forward", nil))
 	enable(r.newBtn, m.cfg.Create != nil)
 	enable(r.reloadBtn, m.path != "" && !m.busy)
 	enable(r.closeBtn, m.path != "" && !m.busy)
+	ready := m.mapReady()
+	enable(r.zoomIn, ready)
+	enable(r.zoomOut, ready)
+	enable(r.zoomAll, ready)
+	enable(r.backBtn, ready && m.mapView.hist.canBack())
+	enable(r.fwdBtn, ready && m.mapView.hist.canForward())
 }
 
 func enable(b *widget.Button, on bool) {

@@ -44,6 +44,7 @@ func Run(cfg Config) {
 	fs := installTheme(a)
 	m := NewMainWindow(a, cfg)
 	m.font = fs
+	m.mapView.setFont(fs.Map)
 	if fs.Err != nil {
 		m.showFontWarning()
 	}
@@ -51,11 +52,12 @@ func Run(cfg Config) {
 	m.Shutdown()
 }
 
-// MainWindow is minerehab's main window: menu, toolbar, layer panel,
-// project summary, status bar.
+// MainWindow is minerehab's main window: menu, toolbar, the map in the
+// centre (the welcome page when no project is open), on the left the
+// layer panel and the project summary as tabs, status bar.
 //
-// Fields are owned by the Fyne UI goroutine except store and storePath,
-// which only jobs on io touch.
+// Fields are owned by the Fyne UI goroutine except store, storePath and
+// shared, which only jobs on io touch.
 type MainWindow struct {
 	app fyne.App
 	win fyne.Window
@@ -70,17 +72,24 @@ type MainWindow struct {
 	recent     []string
 	font       fontStatus
 
-	toolbar *toolbar
-	layers  *layerPanel
-	summary *summaryPanel
-	status  *statusBar
+	toolbar    *toolbar
+	layers     *layerPanel
+	summary    *summaryPanel // the centre without a project: welcome, loading
+	details    *summaryPanel // the project summary tab
+	mapView    *mapView
+	sideTabs   *container.AppTabs
+	layersTab  *container.TabItem
+	detailsTab *container.TabItem
+	status     *statusBar
+	shared     *sharedStore // the open project's store, lent to the map (UI copy)
 
-	io        serial
-	store     models.Store // worker-owned
-	storePath string       // worker-owned
-	ctx       context.Context
-	cancel    context.CancelFunc
-	closing   atomic.Bool
+	io          serial
+	store       models.Store // worker-owned
+	storePath   string       // worker-owned
+	storeShared *sharedStore // worker-owned: shut before store closes
+	ctx         context.Context
+	cancel      context.CancelFunc
+	closing     atomic.Bool
 }
 
 // NewMainWindow builds the main window of a (a real or a test app) and
@@ -94,15 +103,30 @@ func NewMainWindow(a fyne.App, cfg Config) *MainWindow {
 
 	m.toolbar = newToolbar(m)
 	m.layers = newLayerPanel(m.lang)
+	m.layers.onVisible = m.setLayerVisible
+	m.layers.onZoom = m.zoomToLayer
 	m.summary = newSummaryPanel(m.lang)
 	m.summary.onNew, m.summary.onOpen, m.summary.onRecent = m.showNewDialog, m.showOpenDialog, m.OpenProject
+	m.details = newSummaryPanel(m.lang)
+	m.details.state = summaryProject
 	m.status = newStatusBar(m.lang)
+	m.status.onScale = m.setScale
+	m.mapView = newMapView(m.lang)
+	m.mapView.onView = m.mapViewChanged
+	m.mapView.onCursor = m.status.setCursor
+	m.mapView.onError = m.mapError
+	m.mapView.onFocus = func() { m.win.Canvas().Focus(m.mapView) }
 
-	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.NewPadded(m.layers))
-	m.win.SetContent(container.NewBorder(m.toolbar, m.status, left, nil, m.summary))
+	m.layersTab = container.NewTabItem("", container.NewPadded(m.layers))
+	m.detailsTab = container.NewTabItem("", m.details)
+	m.sideTabs = container.NewAppTabs(m.layersTab, m.detailsTab)
+	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), m.sideTabs)
+	centre := container.NewStack(m.summary, m.mapView)
+	m.win.SetContent(container.NewBorder(m.toolbar, m.status, left, nil, centre))
 	m.win.Resize(fyne.NewSize(1100, 720))
 	m.win.SetMaster()
 	m.addShortcuts()
+	m.addMapKeys()
 	m.refresh()
 
 	switch {
@@ -173,8 +197,32 @@ func (m *MainWindow) refresh() {
 	default:
 		s.state = summaryProject
 	}
+	// The map takes the centre while a project is open; the welcome and
+	// loading pages take it otherwise.
+	if s.state == summaryProject {
+		s.Hide()
+		m.mapView.Show()
+	} else {
+		m.mapView.Hide()
+		s.Show()
+	}
 	s.Refresh()
+	d := m.details
+	d.lang, d.path, d.info = m.lang, m.path, m.info
+	d.Refresh()
+	m.layersTab.Text = m.t("gui.tab.layers", nil)
+	m.detailsTab.Text = m.t("gui.tab.summary", nil)
+	// No project, no summary: the tab is greyed out.
+	if m.path == "" {
+		m.sideTabs.Select(m.layersTab)
+		m.sideTabs.DisableItem(m.detailsTab)
+	} else {
+		m.sideTabs.EnableItem(m.detailsTab)
+	}
+	m.sideTabs.Refresh()
+	m.mapView.setLang(m.lang)
 	m.status.setLang(m.lang)
+	m.status.setScale(m.mapView.scale())
 }
 
 // errorText is a sentence for err in the user's language.
@@ -192,8 +240,10 @@ func (m *MainWindow) Shutdown() {
 		return
 	}
 	m.cancel()
+	m.mapView.shutdown()
 	m.io.Go(m.closeStore)
 	m.io.Wait()
+	m.mapView.wait()
 }
 
 // quit ends the application (File > Quit, Ctrl+Q).

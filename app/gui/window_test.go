@@ -36,8 +36,11 @@ func (s *testStore) Info(context.Context) (models.Info, error) { return s.info, 
 func (s *testStore) BeginImport(context.Context) (models.ImportTx, error) {
 	return nil, errors.New("the window does not import")
 }
+
+// Features finds nothing: the map draws an empty frame for these windows
+// (TestMap* draw the real sample through the real store).
 func (s *testStore) Features(context.Context, string, *orb.Bound, func(*models.Feature) error) error {
-	return errors.New("the window does not read features yet")
+	return nil
 }
 func (s *testStore) Count(context.Context, string, *orb.Bound) (int, error) {
 	return 0, errors.New("the window counts from Info")
@@ -123,8 +126,16 @@ func newTestWindow(t *testing.T, a fyne.App, cfg Config) *MainWindow {
 	t.Setenv(LangEnv, "") // the tests pick the language through Config and the preferences
 	m := NewMainWindow(a, cfg)
 	t.Cleanup(m.Shutdown)
-	m.io.Wait()
+	settle(m)
 	return m
+}
+
+// settle waits for the window's project I/O and then for the map renders
+// it started (in the test driver fyne.Do runs on the calling goroutine, so
+// a test must not look at widgets while either is running).
+func settle(m *MainWindow) {
+	m.io.Wait()
+	m.mapView.wait()
 }
 
 func config(s *stores, l i18n.Lang, path string) Config {
@@ -162,14 +173,28 @@ func texts(o fyne.CanvasObject) []string {
 	return nil
 }
 
-// layerRows maps each layer's display name to the texts of its row.
+// layerRows maps each layer's display name to the texts of its row after
+// the name: the area (when shown) and the count.
 func layerRows(m *MainWindow) map[string][]string {
 	r := test.WidgetRenderer(m.layers).(*layerPanelRenderer)
 	out := map[string][]string{}
 	for _, row := range r.rows {
-		out[row.name.Text] = texts(row.box)[1:]
+		var got []string
+		for _, s := range append(texts(row.area), texts(row.count)...) {
+			if s != "" {
+				got = append(got, s)
+			}
+		}
+		out[row.name.Text] = got
 	}
 	return out
+}
+
+// summaryTexts shows the project summary tab and returns its texts.
+func summaryTexts(m *MainWindow) []string {
+	m.sideTabs.Select(m.detailsTab)
+	defer m.sideTabs.Select(m.layersTab)
+	return texts(m.details)
 }
 
 func TestLayerPanelShowsCountsAndAreas(t *testing.T) {
@@ -236,7 +261,7 @@ func TestLayerPanelOrderIsTopFirst(t *testing.T) {
 
 func TestSummaryPanel(t *testing.T) {
 	m := newTestWindow(t, test.NewTempApp(t), config(newStores(), i18n.ZH, "/projects/wuhai.gpkg"))
-	got := strings.Join(texts(m.summary), "|")
+	got := strings.Join(summaryTexts(m), "|")
 	for _, want := range []string{
 		"wuhai.gpkg|项目概况",
 		"文件|/projects/wuhai.gpkg",
@@ -297,7 +322,7 @@ func menuLabels(m *MainWindow) []string {
 func TestLanguageSwitch(t *testing.T) {
 	a := test.NewTempApp(t)
 	m := newTestWindow(t, a, config(newStores(), i18n.ZH, "/projects/wuhai.gpkg"))
-	if got := menuLabels(m); !slices.Equal(got, []string{"文件", "新建项目…", "打开项目…", "最近项目", "关闭项目", "退出", "视图", "刷新", "语言", "帮助", "关于 minerehab"}) {
+	if got := menuLabels(m); !slices.Equal(got, []string{"文件", "新建项目…", "打开项目…", "最近项目", "关闭项目", "退出", "视图", "刷新", "放大", "缩小", "缩放到全图", "缩放到图层", "上一视图", "下一视图", "语言", "帮助", "关于 minerehab"}) {
 		t.Errorf("zh menu %q", got)
 	}
 	lang := menuItem(t, m, "视图", "语言", "中文")
@@ -307,14 +332,14 @@ func TestLanguageSwitch(t *testing.T) {
 
 	menuItem(t, m, "视图", "语言", "English").Action()
 
-	if got := menuLabels(m); !slices.Equal(got, []string{"File", "New Project…", "Open Project…", "Recent Projects", "Close Project", "Quit", "View", "Reload", "Language", "Help", "About minerehab"}) {
+	if got := menuLabels(m); !slices.Equal(got, []string{"File", "New Project…", "Open Project…", "Recent Projects", "Close Project", "Quit", "View", "Reload", "Zoom In", "Zoom Out", "Zoom to Full Extent", "Zoom to Layer", "Previous View", "Next View", "Language", "Help", "About minerehab"}) {
 		t.Errorf("en menu %q", got)
 	}
 	if !menuItem(t, m, "View", "Language", "English").Checked {
 		t.Error("English not checked after switching")
 	}
-	all := strings.Join(texts(m.win.Content()), "|")
-	for _, want := range []string{"Layers", "Mines", "4,821.35 ha · 72,320.2 mu", "Schema version", "Opened wuhai.gpkg: 1,708 features in 7 layers", "New", "中文"} {
+	all := strings.Join(append(texts(m.win.Content()), summaryTexts(m)...), "|")
+	for _, want := range []string{"Layers", "Summary", "Mines", "4,821.35 ha · 72,320.2 mu", "Schema version", "Opened wuhai.gpkg: 1,708 features in 7 layers", "New", "Zoom in", "Full extent", "Scale 1:", "中文"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("after switching, no %q in %s", want, all)
 		}
@@ -376,7 +401,7 @@ func TestOpenErrorShowsDialog(t *testing.T) {
 	m := newTestWindow(t, test.NewTempApp(t), cfg)
 
 	m.OpenProject(bad)
-	m.io.Wait()
+	settle(m)
 
 	got := dialogTexts(m)
 	for _, want := range []string{"出错了", "无法打开项目 " + bad, "该文件不是 minerehab 项目文件。", "确定"} {
@@ -415,7 +440,7 @@ func TestInfoErrorKeepsProjectOpen(t *testing.T) {
 	m := newTestWindow(t, test.NewTempApp(t), config(s, i18n.EN, "/p/a.gpkg"))
 	s.get("/p/a.gpkg").infoErr = errors.New("no such table: gpkg_contents")
 	m.Reload()
-	m.io.Wait()
+	settle(m)
 	if got := dialogTexts(m); !slices.Contains(got, "Could not read the summary of a.gpkg") || !slices.Contains(got, "no such table: gpkg_contents") {
 		t.Errorf("dialog %q", got)
 	}
@@ -439,13 +464,13 @@ func TestOpenSwitchesAndClosesPrevious(t *testing.T) {
 	a := test.NewTempApp(t)
 	m := newTestWindow(t, a, config(s, i18n.EN, pa))
 	m.OpenProject(pb)
-	m.io.Wait()
+	settle(m)
 	if m.ProjectPath() != pb || s.get(pa).closeCount() != 1 {
 		t.Errorf("project %q, a closed %d times", m.ProjectPath(), s.get(pa).closeCount())
 	}
 	// Opening the open project again re-reads it without reopening.
 	m.OpenProject(pb)
-	m.io.Wait()
+	settle(m)
 	if n := len(s.opened); n != 2 {
 		t.Errorf("%d opens, want 2: %v", n, s.opened)
 	}
@@ -456,7 +481,7 @@ func TestOpenSwitchesAndClosesPrevious(t *testing.T) {
 		t.Errorf("recent menu has %d items", len(it.ChildMenu.Items))
 	}
 	m.CloseProject()
-	m.io.Wait()
+	settle(m)
 	if m.ProjectPath() != "" || s.get(pb).closeCount() != 1 || m.win.Title() != "minerehab" {
 		t.Errorf("after close: project %q, b closed %d, title %q", m.ProjectPath(), s.get(pb).closeCount(), m.win.Title())
 	}
@@ -502,7 +527,7 @@ func TestCreateProject(t *testing.T) {
 	s := newStores()
 	m := newTestWindow(t, test.NewTempApp(t), config(s, i18n.ZH, ""))
 	m.create(chosen, true)
-	m.io.Wait()
+	settle(m)
 	if want := chosen + ".gpkg"; !slices.Equal(s.created, []string{want}) || m.ProjectPath() != want {
 		t.Errorf("created %v, open %q", s.created, m.ProjectPath())
 	}
@@ -512,7 +537,7 @@ func TestCreateProject(t *testing.T) {
 	if rows := layerRows(m); !slices.Equal(rows["矿山"], []string{"0"}) {
 		t.Errorf("new project mines row %q", rows["矿山"])
 	}
-	if got := strings.Join(texts(m.summary), "|"); !strings.Contains(got, "范围|（尚无要素）") {
+	if got := strings.Join(summaryTexts(m), "|"); !strings.Contains(got, "范围|（尚无要素）") {
 		t.Errorf("summary of an empty project: %s", got)
 	}
 }

@@ -1,4 +1,4 @@
-package gui
+package fonts
 
 import (
 	"errors"
@@ -9,12 +9,13 @@ import (
 
 func TestFindCJKFont(t *testing.T) {
 	readOrSkip(t, wqyPath)
+	readOrSkip(t, latinTTF)
 	missing := filepath.Join(t.TempDir(), "none.ttf")
-	wqy := []fontCandidate{{regular: wqyPath}}
+	wqy := []Candidate{{Regular: wqyPath}}
 	tests := []struct {
 		name       string
 		env        string
-		candidates []fontCandidate
+		candidates []Candidate
 		wantFamily string
 		wantNote   string // a substring of the notes, "" for none
 		wantErr    error
@@ -24,12 +25,12 @@ func TestFindCJKFont(t *testing.T) {
 		{"env bad face index falls back", wqyPath + "#7", wqy, "WenQuanYi Micro Hei", "face 7 of 2", nil},
 		{"env Latin font is refused", latinTTF, wqy, "WenQuanYi Micro Hei", "no Chinese glyphs", nil},
 		{"env missing file", missing, wqy, "WenQuanYi Micro Hei", "no such file", nil},
-		{"candidates in order, absent ones skipped", "", []fontCandidate{{regular: missing}, {regular: wqyPath}}, "WenQuanYi Micro Hei", "", nil},
-		{"nothing usable", missing, []fontCandidate{{regular: missing}, {regular: latinTTF}}, "", "no Chinese glyphs", errNoCJKFont},
+		{"candidates in order, absent ones skipped", "", []Candidate{{Regular: missing}, {Regular: wqyPath}}, "WenQuanYi Micro Hei", "", nil},
+		{"nothing usable", missing, []Candidate{{Regular: missing}, {Regular: latinTTF}}, "", "no Chinese glyphs", ErrNoCJK},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f, notes, err := findCJKFont(tc.env, tc.candidates)
+			f, notes, err := Find(tc.env, tc.candidates)
 			if !errors.Is(err, tc.wantErr) {
 				t.Fatalf("err = %v, want %v", err, tc.wantErr)
 			}
@@ -54,16 +55,16 @@ func TestFindCJKFont(t *testing.T) {
 }
 
 func TestNoFontMessageNamesPackage(t *testing.T) {
-	for _, want := range []string{"fonts-wqy-microhei", FontEnv} {
-		if !strings.Contains(errNoCJKFont.Error(), want) {
-			t.Errorf("%q does not mention %s", errNoCJKFont, want)
+	for _, want := range []string{"fonts-wqy-microhei", Env} {
+		if !strings.Contains(ErrNoCJK.Error(), want) {
+			t.Errorf("%q does not mention %s", ErrNoCJK, want)
 		}
 	}
 }
 
 func TestSystemCandidatesPreferSimplifiedChinese(t *testing.T) {
 	readOrSkip(t, notoPath)
-	f, _, err := findCJKFont("", systemFontCandidates())
+	f, _, err := Find("", SystemCandidates())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,6 +79,25 @@ func TestParseFaceIndex(t *testing.T) {
 		got, err := parseFaceIndex(in)
 		if (err != nil) != (want < 0) || (err == nil && got != want) {
 			t.Errorf("parseFaceIndex(%q) = %d, %v", in, got, err)
+		}
+	}
+}
+
+func BenchmarkFindCJKFont(b *testing.B) {
+	readOrSkip(b, notoPath)
+	for b.Loop() {
+		if _, _, err := Find("", SystemCandidates()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExtractFaceWQY(b *testing.B) {
+	src := readOrSkip(b, wqyPath)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, err := extractFace(src, 0); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

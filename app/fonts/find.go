@@ -1,4 +1,4 @@
-package gui
+package fonts
 
 import (
 	"errors"
@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// Why minerehab picks its own UI font (measured on Debian 12 with
+// Why minerehab picks its own font (measured on Debian 12 with
 // fonts-noto-cjk and fonts-wqy-microhei, Fyne 2.7.1):
 //
 // Fyne's default theme font (Noto Sans) has no Han glyphs. Fyne then asks
@@ -21,59 +21,63 @@ import (
 // and a Fyne binary built with the "test" tag has no fallback at all. So the
 // theme names a Simplified Chinese face itself. Fyne's loader takes one
 // font per resource and rejects collections (.ttc), which is how every
-// common CJK font ships; extractFace cuts the wanted face out.
+// common CJK font ships; extractFace cuts the wanted face out. The map
+// labels (gis/render) need the same face: golang.org/x/image would take
+// face 0 of a collection, the Japanese one.
 
-// FontEnv names the environment variable that overrides the UI font: a path
+// Env names the environment variable that overrides the font: a path
 // to a .ttf, .otf or .ttc (a collection's Simplified Chinese face is used,
 // else its first face; "path#N" picks face N).
-const FontEnv = "MINEREHAB_FONT"
+const Env = "MINEREHAB_FONT"
 
-// errNoCJKFont is returned by findCJKFont when no usable font exists; its text
+// ErrNoCJK is returned by Find when no usable font exists; its text
 // says what to install.
-var errNoCJKFont = errors.New("no Chinese font found: install fonts-wqy-microhei (Debian/Ubuntu: apt install fonts-wqy-microhei) or set " + FontEnv + " to a .ttf/.otf/.ttc file")
+var ErrNoCJK = errors.New("no Chinese font found: install fonts-wqy-microhei (Debian/Ubuntu: apt install fonts-wqy-microhei) or set " + Env + " to a .ttf/.otf/.ttc file")
 
-// uiFont is a CJK font ready for Fyne: stand-alone faces (never a collection).
-type uiFont struct {
+// Font is a CJK font ready for Fyne and gis/render: stand-alone faces
+// (never a collection).
+type Font struct {
 	Family  string // as the font names itself, e.g. "Noto Sans CJK SC"
 	Path    string // where the regular face came from
 	Regular []byte
 	Bold    []byte // nil when the family has no bold file
 }
 
-// fontCandidate is a file that may hold a CJK face.
-type fontCandidate struct {
-	regular, bold string
+// Candidate is a font file that may hold a CJK face, with the file of its
+// bold face ("" for none).
+type Candidate struct {
+	Regular, Bold string
 }
 
-// systemFontCandidates lists CJK fonts in order of preference: Simplified
+// SystemCandidates lists CJK fonts in order of preference: Simplified
 // Chinese faces that also carry Latin glyphs first.
-func systemFontCandidates() []fontCandidate {
+func SystemCandidates() []Candidate {
 	switch runtime.GOOS {
 	case "windows":
 		dir := filepath.Join(os.Getenv("WINDIR"), "Fonts")
 		if os.Getenv("WINDIR") == "" {
 			dir = `C:\Windows\Fonts`
 		}
-		return []fontCandidate{
+		return []Candidate{
 			{filepath.Join(dir, "msyh.ttc"), filepath.Join(dir, "msyhbd.ttc")}, // Microsoft YaHei
 			{filepath.Join(dir, "simhei.ttf"), ""},
 			{filepath.Join(dir, "simsun.ttc"), ""},
 		}
 	case "darwin":
-		return []fontCandidate{
+		return []Candidate{
 			{"/System/Library/Fonts/PingFang.ttc", ""},
 			{"/System/Library/Fonts/STHeiti Light.ttc", "/System/Library/Fonts/STHeiti Medium.ttc"},
 			{"/Library/Fonts/Arial Unicode.ttf", ""},
 		}
 	}
-	var out []fontCandidate
+	var out []Candidate
 	for _, dir := range []string{
 		"/usr/share/fonts/opentype/noto", // Debian, Ubuntu (fonts-noto-cjk)
 		"/usr/share/fonts/noto-cjk",      // Arch
 		"/usr/share/fonts/google-noto-cjk",
 		"/usr/share/fonts/google-noto-sans-cjk-fonts", // Fedora
 	} {
-		out = append(out, fontCandidate{filepath.Join(dir, "NotoSansCJK-Regular.ttc"), filepath.Join(dir, "NotoSansCJK-Bold.ttc")})
+		out = append(out, Candidate{filepath.Join(dir, "NotoSansCJK-Regular.ttc"), filepath.Join(dir, "NotoSansCJK-Bold.ttc")})
 	}
 	for _, p := range []string{
 		"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", // Debian, Ubuntu (fonts-wqy-microhei)
@@ -84,15 +88,15 @@ func systemFontCandidates() []fontCandidate {
 		"/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf",
 		"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", // Han only; Latin comes from Fyne's own font
 	} {
-		out = append(out, fontCandidate{p, ""})
+		out = append(out, Candidate{p, ""})
 	}
 	return out
 }
 
-// findCJKFont returns the UI font: MINEREHAB_FONT when set and usable, else
+// Find returns the font: MINEREHAB_FONT when set and usable, else
 // the first system candidate that loads. The returned notes say which
 // candidates were rejected and why (for the log).
-func findCJKFont(env string, candidates []fontCandidate) (*uiFont, []string, error) {
+func Find(env string, candidates []Candidate) (*Font, []string, error) {
 	var notes []string
 	if env != "" {
 		path, face := env, -1
@@ -101,24 +105,24 @@ func findCJKFont(env string, candidates []fontCandidate) (*uiFont, []string, err
 				path, face = env[:i], n
 			}
 		}
-		f, err := loadUIFont(fontCandidate{regular: path}, face)
+		f, err := Load(Candidate{Regular: path}, face)
 		if err == nil {
 			return f, notes, nil
 		}
-		notes = append(notes, fmt.Sprintf("%s=%s: %v", FontEnv, env, err))
+		notes = append(notes, fmt.Sprintf("%s=%s: %v", Env, env, err))
 	}
 	for _, c := range candidates {
-		if _, err := os.Stat(c.regular); err != nil {
+		if _, err := os.Stat(c.Regular); err != nil {
 			continue
 		}
-		f, err := loadUIFont(c, -1)
+		f, err := Load(c, -1)
 		if err != nil {
-			notes = append(notes, fmt.Sprintf("%s: %v", c.regular, err))
+			notes = append(notes, fmt.Sprintf("%s: %v", c.Regular, err))
 			continue
 		}
 		return f, notes, nil
 	}
-	return nil, notes, errNoCJKFont
+	return nil, notes, ErrNoCJK
 }
 
 func parseFaceIndex(s string) (int, error) {
@@ -135,9 +139,9 @@ func parseFaceIndex(s string) (int, error) {
 	return n, nil
 }
 
-// loadUIFont reads a candidate; face < 0 picks the Simplified Chinese face.
-func loadUIFont(c fontCandidate, face int) (*uiFont, error) {
-	data, err := os.ReadFile(c.regular)
+// Load reads a candidate; face < 0 picks the Simplified Chinese face.
+func Load(c Candidate, face int) (*Font, error) {
+	data, err := os.ReadFile(c.Regular)
 	if err != nil {
 		return nil, err
 	}
@@ -148,9 +152,9 @@ func loadUIFont(c fontCandidate, face int) (*uiFont, error) {
 	if !hasHan(reg) {
 		return nil, fmt.Errorf("%s has no Chinese glyphs", fam)
 	}
-	f := &uiFont{Family: fam, Path: c.regular, Regular: reg}
-	if c.bold != "" {
-		if b, err := os.ReadFile(c.bold); err == nil {
+	f := &Font{Family: fam, Path: c.Regular, Regular: reg}
+	if c.Bold != "" {
+		if b, err := os.ReadFile(c.Bold); err == nil {
 			if bold, _, err := pickFace(b, -1, fam); err == nil {
 				f.Bold = bold
 			}
@@ -215,4 +219,17 @@ func familyScore(names []string, want string) int {
 		}
 	}
 	return best
+}
+
+// FindSystem is Find with the font named by $MINEREHAB_FONT and the system
+// candidates.
+func FindSystem() (*Font, []string, error) {
+	return Find(os.Getenv(Env), SystemCandidates())
+}
+
+// Faces returns the number of faces in a font file: 1 for a plain
+// .ttf/.otf, the face count of a collection.
+func Faces(data []byte) (int, error) {
+	offs, err := fontFaces(data)
+	return len(offs), err
 }

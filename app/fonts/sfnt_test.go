@@ -1,4 +1,4 @@
-package gui
+package fonts
 
 import (
 	"bytes"

@@ -1,0 +1,578 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"image"
+	"maps"
+	"math"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+	"golang.org/x/image/font/opentype"
+
+	"minerehab/app"
+	"minerehab/app/i18n"
+	"minerehab/gis/render"
+	"minerehab/models"
+)
+
+// mapView is the map canvas: the open project drawn with the default
+// symbology, navigated with the mouse (drag to pan, wheel to zoom about the
+// cursor, double click to zoom in) and the keyboard (+ - arrows, Home),
+// with a view history and a scale bar.
+//
+// Its view is in points (Fyne units): Width×Height is the widget's size and
+// MetresPerPixel is ground metres per point. Frames are rendered at the
+// screen's pixel density by app.RenderMap on a goroutine of their own; a
+// newer request cancels the older one, and a generation counter makes
+// sure that an old frame that arrives late never replaces a newer one.
+// Until the new frame arrives, the last one is shown where its view lies
+// in the current view: dragged along while panning, scaled while zooming.
+//
+// Fields are owned by the UI goroutine, except those the render goroutine
+// is handed when it starts.
+type mapView struct {
+	widget.BaseWidget
+
+	lang   i18n.Lang
+	store  *sharedStore // nil when no project is open
+	info   *models.Info // for the extents of zoom to all / to a layer
+	hidden map[string]bool
+	font   *opentype.Font // labels; nil: none
+
+	view    render.View // current view, points; valid only when hasView
+	hasView bool
+	fitTo   *orb.Bound // an extent to fit once the widget has a size
+	// fitted says the view is still the one fitted when the project opened
+	// (the user has not moved it): a resize fits the project again.
+	fitted  bool
+	fitted0 orb.Bound // the extent it was fitted to
+	size    fyne.Size
+	hist    viewHistory
+
+	frame     image.Image // last frame delivered
+	frameView render.View // the view it was drawn for (points)
+	scaleBar  image.Image // of the current view
+
+	gen     uint64 // generation of the latest render request
+	cancel  context.CancelFunc
+	renders sync.WaitGroup
+	closing atomic.Bool // no new renders, no frames delivered: the window is shutting down
+
+	// render draws a frame; app.RenderMap (tests wrap it).
+	render func(ctx context.Context, st models.Store, v render.View, opt app.MapOptions) (*image.RGBA, error)
+	// ratio is the screen's pixels per point; nil asks the canvas.
+	ratio func() float32
+
+	onView   func()                     // the view or the history changed
+	onCursor func(p orb.Point, in bool) // the cursor moved over (in) or left the map
+	onError  func(err error)            // a render failed (not cancelled)
+	onFocus  func()                     // the map wants the keyboard
+	onFrame  func()                     // a new frame is shown
+}
+
+func newMapView(l i18n.Lang) *mapView {
+	m := &mapView{lang: l, hidden: map[string]bool{}, hist: newViewHistory(), render: app.RenderMap}
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// Zoom steps.
+const (
+	zoomStep     = 2.0 // + / - keys, toolbar buttons, double click
+	wheelPerStep = 50  // wheel delta (Fyne units) for one factor of √2·√2 = 2
+	panFraction  = 0.25
+	fitMarginPt  = 20
+	// maxMetresPerPoint and minMetresPerPoint bound zooming: the whole of
+	// China, a tenth of a millimetre per point.
+	maxMetresPerPoint = 20000
+	minMetresPerPoint = 0.005
+)
+
+// setProject shows a project (st nil: none). A new store fits the view to
+// the project's extent and starts a new history; the same store again
+// (a reload) keeps the view and redraws.
+func (m *mapView) setProject(st *sharedStore, info *models.Info) {
+	same := st != nil && st == m.store
+	m.store, m.info = st, info
+	if !same {
+		m.hasView, m.fitTo, m.frame = false, nil, nil
+		m.hist.reset()
+		if st != nil && info != nil {
+			if b, ok := app.ExtentOf(*info, nil); ok {
+				m.fitTo = &b
+			}
+		}
+		m.applyFit()
+	}
+	m.requestRender()
+	m.changed()
+	m.Refresh()
+}
+
+// setInfo updates the extents known for zooming (after a reload).
+func (m *mapView) setInfo(info *models.Info) { m.info = info }
+
+// setHidden hides or shows a layer and redraws.
+func (m *mapView) setHidden(layer string, hide bool) {
+	if m.hidden[layer] == hide {
+		return
+	}
+	m.hidden[layer] = hide
+	m.requestRender()
+}
+
+func (m *mapView) setLang(l i18n.Lang) {
+	if l == m.lang {
+		return
+	}
+	m.lang = l
+	m.updateScaleBar()
+	m.Refresh()
+}
+
+// setFont sets the label font and redraws.
+func (m *mapView) setFont(f *opentype.Font) {
+	m.font = f
+	m.updateScaleBar()
+	m.requestRender()
+}
+
+// Resize implements fyne.Widget: the view keeps its centre and scale and
+// grows or shrinks with the widget.
+func (m *mapView) Resize(s fyne.Size) {
+	m.BaseWidget.Resize(s)
+	if s == m.size {
+		return
+	}
+	m.size = s
+	w, h := int(math.Round(float64(s.Width))), int(math.Round(float64(s.Height)))
+	if m.hasView && m.fitted && len(m.hist.views) == 1 {
+		m.hasView, m.fitTo = false, &m.fitted0
+		m.hist.reset()
+	}
+	if m.hasView {
+		m.view.Width, m.view.Height = w, h
+		if m.view.Valid() != nil {
+			return
+		}
+	}
+	m.applyFit()
+	m.updateScaleBar()
+	m.requestRender()
+	m.changed()
+}
+
+// applyFit fits the view to m.fitTo when the widget has a size.
+func (m *mapView) applyFit() {
+	w, h := int(math.Round(float64(m.size.Width))), int(math.Round(float64(m.size.Height)))
+	if m.fitTo == nil || w <= 0 || h <= 0 {
+		return
+	}
+	v := render.FitView(*m.fitTo, w, h, fitMarginPt)
+	if v.Valid() != nil {
+		return
+	}
+	v.MetresPerPixel = clampMPP(v.MetresPerPixel)
+	m.fitted, m.fitted0 = true, *m.fitTo
+	m.fitTo = nil
+	m.view, m.hasView = v, true
+	m.hist.record(v, navJump, time.Now())
+	m.updateScaleBar()
+}
+
+func clampMPP(mpp float64) float64 { return min(max(mpp, minMetresPerPoint), maxMetresPerPoint) }
+
+// navigate makes v the current view, records it in the history and
+// redraws.
+func (m *mapView) navigate(v render.View, kind navKind) {
+	if !m.hasView || v.Valid() != nil {
+		return
+	}
+	m.view = v
+	m.fitted = false
+	m.hist.record(v, kind, time.Now())
+	m.viewChanged()
+}
+
+// viewChanged redraws after a change of view.
+func (m *mapView) viewChanged() {
+	m.updateScaleBar()
+	m.requestRender()
+	m.changed()
+	m.Refresh()
+}
+
+func (m *mapView) changed() {
+	if m.onView != nil {
+		m.onView()
+	}
+}
+
+// zoomAt zooms by factor (>1 in) about the point p of the widget.
+func (m *mapView) zoomAt(factor float64, p fyne.Position, kind navKind) {
+	if !m.hasView {
+		return
+	}
+	mpp := clampMPP(m.view.MetresPerPixel / factor)
+	m.navigate(m.view.ZoomAt(m.view.MetresPerPixel/mpp, float64(p.X), float64(p.Y)), kind)
+}
+
+// zoomCentre zooms by factor about the middle of the map.
+func (m *mapView) zoomCentre(factor float64, kind navKind) {
+	m.zoomAt(factor, fyne.NewPos(float32(m.view.Width)/2, float32(m.view.Height)/2), kind)
+}
+
+// panBy moves the map content by (dx, dy) points.
+func (m *mapView) panBy(dx, dy float64, kind navKind) {
+	if m.hasView {
+		m.navigate(m.view.Pan(dx, dy), kind)
+	}
+}
+
+// zoomToBound shows b whole.
+func (m *mapView) zoomToBound(b orb.Bound) {
+	if !m.hasView {
+		m.fitTo = &b
+		m.applyFit()
+		m.viewChanged()
+		return
+	}
+	v := render.FitView(b, m.view.Width, m.view.Height, fitMarginPt)
+	v.MetresPerPixel = clampMPP(v.MetresPerPixel)
+	m.navigate(v, navJump)
+}
+
+// zoomAll shows every feature of the visible layers (all layers when they
+// are all hidden).
+func (m *mapView) zoomAll() {
+	if m.info == nil {
+		return
+	}
+	b, ok := app.ExtentOf(*m.info, m.hidden)
+	if !ok {
+		if b, ok = app.ExtentOf(*m.info, nil); !ok {
+			return
+		}
+	}
+	m.zoomToBound(b)
+}
+
+// zoomToLayer shows every feature of one layer.
+func (m *mapView) zoomToLayer(layer string) {
+	if m.info == nil {
+		return
+	}
+	if b, ok := app.LayerExtent(*m.info, layer); ok {
+		m.zoomToBound(b)
+	}
+}
+
+// setScale shows the map at 1:n about its centre.
+func (m *mapView) setScale(n float64) {
+	if !m.hasView || !(n > 0) || math.IsInf(n, 1) {
+		return
+	}
+	v := m.view
+	v.MetresPerPixel = clampMPP(app.MetresPerPixelForScale(n))
+	m.navigate(v, navJump)
+}
+
+// scale is the denominator of the current 1:N scale (0 without a view).
+func (m *mapView) scale() float64 {
+	if !m.hasView {
+		return 0
+	}
+	return app.ScaleDenominator(m.view)
+}
+
+func (m *mapView) back() {
+	if v, ok := m.hist.back(); ok && m.hasView {
+		m.view.Center, m.view.MetresPerPixel = v.Center, v.MetresPerPixel
+		m.viewChanged()
+	}
+}
+
+func (m *mapView) forward() {
+	if v, ok := m.hist.forward(); ok && m.hasView {
+		m.view.Center, m.view.MetresPerPixel = v.Center, v.MetresPerPixel
+		m.viewChanged()
+	}
+}
+
+// pixelRatio is the screen's pixels per point.
+func (m *mapView) pixelRatio() float64 {
+	if m.ratio != nil {
+		if r := m.ratio(); r > 0 {
+			return float64(r)
+		}
+		return 1
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil && c.Scale() > 0 {
+		return float64(c.Scale())
+	}
+	return 1
+}
+
+// requestRender starts drawing the current view, cancelling the render in
+// flight.
+func (m *mapView) requestRender() {
+	if m.cancel != nil {
+		m.cancel()
+		m.cancel = nil
+	}
+	m.gen++
+	if m.store == nil || !m.hasView || m.closing.Load() || m.view.Valid() != nil {
+		return
+	}
+	gen, st, v := m.gen, m.store, m.view
+	ratio := m.pixelRatio()
+	rv := v
+	rv.MetresPerPixel /= ratio
+	rv.Width = max(1, int(math.Round(float64(v.Width)*ratio)))
+	rv.Height = max(1, int(math.Round(float64(v.Height)*ratio)))
+	opt := app.MapOptions{Hidden: maps.Clone(m.hidden), Font: m.font, PixelRatio: ratio, Lang: m.lang}
+	if m.scaleBar != nil { // labels stay clear of the scale bar laid over the map
+		b := m.scaleBar.Bounds()
+		x0, y1 := int(scaleBarMargin*ratio), rv.Height-int(scaleBarMargin*ratio)
+		opt.KeepClear = []image.Rectangle{image.Rect(x0, y1-b.Dy(), x0+b.Dx(), y1)}
+	}
+	ctx, cancel := context.WithCancel(st.ctx)
+	m.cancel = cancel
+	draw := m.render
+	m.renders.Add(1)
+	go func() {
+		defer m.renders.Done()
+		defer cancel()
+		var img *image.RGBA
+		err := st.read(func(s models.Store) error {
+			var err error
+			img, err = draw(ctx, s, rv, opt)
+			return err
+		})
+		if ctx.Err() != nil && err == nil {
+			err = ctx.Err()
+		}
+		if !m.closing.Load() {
+			onUI(func() { m.deliver(gen, v, img, err) })
+		}
+	}()
+}
+
+// deliver shows a finished frame unless a newer render has been asked for
+// since; runs on the UI goroutine.
+func (m *mapView) deliver(gen uint64, v render.View, img *image.RGBA, err error) {
+	if gen != m.gen || m.closing.Load() {
+		return // stale: a newer frame is on its way
+	}
+	if err != nil {
+		if !errors.Is(err, context.Canceled) && !errors.Is(err, errStoreClosed) && m.onError != nil {
+			m.onError(err)
+		}
+		return
+	}
+	m.frame, m.frameView = img, v
+	m.Refresh()
+	if m.onFrame != nil {
+		m.onFrame()
+	}
+}
+
+// shutdown cancels the render in flight and refuses new ones.
+func (m *mapView) shutdown() {
+	m.closing.Store(true)
+	if m.cancel != nil {
+		m.cancel()
+	}
+}
+
+// wait blocks until every render goroutine has finished (tests, shutdown).
+func (m *mapView) wait() { m.renders.Wait() }
+
+func (m *mapView) updateScaleBar() {
+	m.scaleBar = nil
+	if m.hasView {
+		if img := app.ScaleBarImage(m.view, m.font, m.pixelRatio(), m.lang); img != nil {
+			m.scaleBar = img
+		}
+	}
+}
+
+// framePlace is where the last frame lies in the current view, in points:
+// moved while panning, scaled while zooming.
+func (m *mapView) framePlace() (fyne.Position, fyne.Size, bool) {
+	if m.frame == nil || !m.hasView {
+		return fyne.Position{}, fyne.Size{}, false
+	}
+	f := m.frameView
+	x0, y0 := m.view.ToPixel(f.ToLonLat(0, 0))
+	x1, y1 := m.view.ToPixel(f.ToLonLat(float64(f.Width), float64(f.Height)))
+	if !(x1 > x0) || !(y1 > y0) || math.IsInf(x1-x0, 0) || math.IsInf(y1-y0, 0) {
+		return fyne.Position{}, fyne.Size{}, false
+	}
+	return fyne.NewPos(float32(x0), float32(y0)), fyne.NewSize(float32(x1-x0), float32(y1-y0)), true
+}
+
+// Mouse and keyboard.
+
+// Dragged implements fyne.Draggable: the map follows the mouse.
+func (m *mapView) Dragged(ev *fyne.DragEvent) {
+	m.panBy(float64(ev.Dragged.DX), float64(ev.Dragged.DY), navDrag)
+}
+
+// DragEnd implements fyne.Draggable.
+func (m *mapView) DragEnd() { m.hist.end() }
+
+// Scrolled implements fyne.Scrollable: the wheel zooms about the cursor.
+func (m *mapView) Scrolled(ev *fyne.ScrollEvent) {
+	dy := max(-4*wheelPerStep, min(4*wheelPerStep, float64(ev.Scrolled.DY)))
+	if dy == 0 {
+		return
+	}
+	m.zoomAt(math.Pow(zoomStep, dy/wheelPerStep), ev.Position, navWheel)
+}
+
+// Tapped implements fyne.Tappable: a click gives the map the keyboard.
+func (m *mapView) Tapped(*fyne.PointEvent) {
+	if m.onFocus != nil {
+		m.onFocus()
+	}
+}
+
+// DoubleTapped implements fyne.DoubleTappable: zoom in about the point.
+func (m *mapView) DoubleTapped(ev *fyne.PointEvent) { m.zoomAt(zoomStep, ev.Position, navJump) }
+
+// MouseIn implements desktop.Hoverable.
+func (m *mapView) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
+
+// MouseMoved implements desktop.Hoverable: the status bar shows where the
+// cursor is.
+func (m *mapView) MouseMoved(ev *desktop.MouseEvent) {
+	if m.onCursor != nil && m.hasView {
+		m.onCursor(m.view.ToLonLat(float64(ev.Position.X), float64(ev.Position.Y)), true)
+	}
+}
+
+// MouseOut implements desktop.Hoverable.
+func (m *mapView) MouseOut() {
+	if m.onCursor != nil {
+		m.onCursor(orb.Point{}, false)
+	}
+}
+
+// FocusGained implements fyne.Focusable.
+func (m *mapView) FocusGained() {}
+
+// FocusLost implements fyne.Focusable.
+func (m *mapView) FocusLost() {}
+
+// TypedRune implements fyne.Focusable: + and = zoom in, - zooms out.
+func (m *mapView) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		m.zoomCentre(zoomStep, navKey)
+	case '-', '_':
+		m.zoomCentre(1/zoomStep, navKey)
+	}
+}
+
+// TypedKey implements fyne.Focusable: arrows pan by a quarter of the map,
+// Home shows everything, Page Up/Down zoom.
+func (m *mapView) TypedKey(ev *fyne.KeyEvent) {
+	if !m.hasView {
+		return
+	}
+	dx, dy := float64(m.view.Width)*panFraction, float64(m.view.Height)*panFraction
+	switch ev.Name {
+	case fyne.KeyLeft:
+		m.panBy(dx, 0, navKey)
+	case fyne.KeyRight:
+		m.panBy(-dx, 0, navKey)
+	case fyne.KeyUp:
+		m.panBy(0, dy, navKey)
+	case fyne.KeyDown:
+		m.panBy(0, -dy, navKey)
+	case fyne.KeyHome:
+		m.zoomAll()
+	case fyne.KeyPageUp:
+		m.zoomCentre(zoomStep, navKey)
+	case fyne.KeyPageDown:
+		m.zoomCentre(1/zoomStep, navKey)
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (m *mapView) CreateRenderer() fyne.WidgetRenderer {
+	r := &mapRenderer{m: m,
+		bg:    canvas.NewRectangle(app.MapBackground),
+		frame: canvas.NewImageFromImage(nil),
+		bar:   canvas.NewImageFromImage(nil),
+	}
+	r.frame.FillMode = canvas.ImageFillStretch
+	r.frame.ScaleMode = canvas.ImageScaleFastest
+	r.bar.FillMode = canvas.ImageFillStretch
+	r.update()
+	return r
+}
+
+// mapRenderer lays out the background, the last frame where its view lies
+// and the scale bar in the lower left. It does no I/O and no drawing of
+// its own.
+type mapRenderer struct {
+	m          *mapView
+	bg         *canvas.Rectangle
+	frame, bar *canvas.Image
+	shownFrame image.Image
+	shownBar   image.Image
+}
+
+func (r *mapRenderer) Destroy()                     {}
+func (r *mapRenderer) MinSize() fyne.Size           { return fyne.NewSize(120, 120) }
+func (r *mapRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.frame, r.bar} }
+func (r *mapRenderer) Layout(fyne.Size)             { r.update() }
+func (r *mapRenderer) Refresh()                     { r.update() }
+
+// scaleBarMargin is the scale bar's distance from the map's lower left
+// corner, points.
+const scaleBarMargin = 10
+
+func (r *mapRenderer) update() {
+	m := r.m
+	size := m.Size()
+	r.bg.Resize(size)
+	r.bg.Move(fyne.Position{})
+	if pos, sz, ok := m.framePlace(); ok {
+		if r.shownFrame != m.frame {
+			r.frame.Image = m.frame
+			r.shownFrame = m.frame
+			r.frame.Refresh()
+		}
+		r.frame.Move(pos)
+		r.frame.Resize(sz)
+		r.frame.Show()
+	} else {
+		r.frame.Hide()
+	}
+	if m.scaleBar != nil {
+		if r.shownBar != m.scaleBar {
+			r.bar.Image = m.scaleBar
+			r.shownBar = m.scaleBar
+			r.bar.Refresh()
+		}
+		ratio := float32(m.pixelRatio())
+		b := m.scaleBar.Bounds()
+		bs := fyne.NewSize(float32(b.Dx())/ratio, float32(b.Dy())/ratio)
+		r.bar.Resize(bs)
+		r.bar.Move(fyne.NewPos(scaleBarMargin, size.Height-scaleBarMargin-bs.Height))
+		r.bar.Show()
+	} else {
+		r.bar.Hide()
+	}
+}
