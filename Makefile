@@ -11,15 +11,15 @@ export CGO_ENABLED := 1
 
 BIN        ?= ./minerehab
 SAMPLE     ?= sample.gpkg
-FUZZTIME   ?= 10s
+FUZZTIME   ?= 5s
 GO         ?= go
 APT_RUN    := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
-              libxinerama-dev libxi-dev libxxf86vm-dev fonts-noto-cjk fonts-wqy-microhei
+              libxinerama-dev libxi-dev libxxf86vm-dev libgeos-dev fonts-noto-cjk fonts-wqy-microhei
 APT_TEST   := $(APT_RUN) gdal-bin python3-gdal proj-bin geographiclib-tools xvfb xdotool \
               imagemagick poppler-utils sqlite3
 APT_BENCH  := $(APT_TEST) time hyperfine python3 bc
 
-.PHONY: all build run test vet fmt-check fuzz race deps-run deps-test deps-bench bench bench-import sample clean
+.PHONY: all build run test vet fmt-check fuzz race deps-run deps-test deps-bench bench bench-import bench-render bench-plate bench-screen sample clean
 
 all: build
 
@@ -64,6 +64,18 @@ bench: deps-bench
 # Our import vs ogr2ogr on the shared benchmark data, side by side in one run.
 bench-import: deps-bench build
 	./scripts/bench-import.sh
+
+# `minerehab render` vs QGIS's map render (medium and large benchmark data).
+bench-render: deps-bench build
+	./scripts/bench-render.sh
+
+# `minerehab plate` vs QGIS's A3 layout export; atlas of the sample's mines.
+bench-plate: deps-bench build
+	./scripts/bench-plate.sh
+
+# Yellow River screening of the large benchmark project.
+bench-screen: deps-bench build
+	./scripts/bench-screen.sh
 
 clean:
 	rm -f $(BIN) $(SAMPLE)

@@ -36,13 +36,9 @@ func Import(ctx context.Context, st models.Store, req ImportRequest, progress Pr
 			return nil, &FileError{Code: "unknown-layer", Err: fmt.Errorf("unknown layer %q", req.Layer)}
 		}
 	}
-	kind := models.SiteKind("")
-	if req.Kind != "" {
-		k, ok := models.ParseSiteKind(req.Kind)
-		if !ok {
-			return nil, &FileError{Code: "unknown-kind", Err: fmt.Errorf("unknown site kind %q", req.Kind)}
-		}
-		kind = k
+	kind, err := parseKind(req.Kind)
+	if err != nil {
+		return nil, err
 	}
 	var total int64
 	for _, f := range req.Files {
@@ -133,18 +129,36 @@ func importFile(ctx context.Context, tx models.ImportTx, req ImportRequest, kind
 	}
 	defer fh.Close()
 	br := bufio.NewReaderSize(&countingReader{r: fh, on: onRead}, 1<<20)
-	var produce producer
-	if head, _ := br.Peek(16); isSQLite(head) {
+	// A format the request names (corner coordinates) comes first; else the content decides.
+	produce, err := formatProducer(req.Format, br, file, req.CRS, fsum)
+	if err != nil {
+		return err
+	}
+	switch head, _ := br.Peek(16); {
+	case produce != nil:
+	case isSQLite(head):
 		if req.FS != nil {
 			return &FileError{File: file, Code: "gpkg-source", Err: errors.New("a geopackage source must be a file on disk")}
 		}
 		fsum.Format = "gpkg"
 		produce = gpkgProducer(file, req.CRS, fsum)
-	} else {
+	default:
 		fsum.Format = "geojson"
 		produce = geojsonProducer(br, file, req.CRS, lateCRS, fsum)
 	}
 	return runPipeline(ctx, tx, req, &preparer{file: file, layer: req.Layer, kind: kind}, produce, fsum, sum)
+}
+
+// parseKind reads the site kind of a request ("" for none).
+func parseKind(s string) (models.SiteKind, error) {
+	if s == "" {
+		return "", nil
+	}
+	k, ok := models.ParseSiteKind(s)
+	if !ok {
+		return "", &FileError{Code: "unknown-kind", Err: fmt.Errorf("unknown site kind %q", s)}
+	}
+	return k, nil
 }
 
 // producer reads features and hands each to emit (which returns false when

@@ -2,18 +2,21 @@ package app
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"image"
 	"image/color"
 	"math"
-	"runtime"
-	"slices"
+	"os"
 	"strconv"
+	"strings"
 	"sync"
+	"unicode/utf16"
 
 	"github.com/paulmach/orb"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 
 	"minerehab/app/fonts"
 	"minerehab/app/i18n"
@@ -60,9 +63,9 @@ var ErrNoExtent = errors.New("no features to show")
 // unlabelled rather than buried under text.
 const minLabelPx = 20
 
-// mapBatch is how many features a layer reader hands to the drawer at a
+// mapBatch is how many features a layer reader hands to the drawers at a
 // time.
-const mapBatch = 256
+const mapBatch = 512
 
 // RenderMap draws the visible layers of st through view v onto a new
 // picture of v's size, bottom layer first (models.Layers order), with the
@@ -70,14 +73,13 @@ const mapBatch = 256
 // opt.ScaleBar, a scale bar.
 //
 // How it stays fast: each layer is read with the view's box, so only
-// features that meet the view leave the store's spatial index; the layers
-// are read concurrently, each by its own goroutine, while the first ones
-// are drawn; the frame is cut into vertical strips drawn in parallel (a
-// strip's view has the same centre latitude, so its projection is the
-// frame's shifted by whole pixels and the strips join seamlessly), and the
-// labels are placed afterwards over the whole frame in one pass, so they
-// never collide across strips; gis/render simplifies geometry to the pixel
-// grid.
+// features that meet the view leave the store's spatial index, and through
+// models.RenderReader when the store has it, so only the geometry and the
+// columns the symbology needs are read; the layers are read concurrently,
+// one goroutine each; the frame is then drawn front to back in vertical
+// strips in parallel, skipping what lies under opaque paint (see
+// drawFrame). A window that redraws the same project again and again
+// should use a MapCache, which skips the store altogether.
 //
 // RenderMap stops soon after ctx is cancelled and returns an error that
 // matches context.Canceled (the picture is then incomplete and not
@@ -89,263 +91,38 @@ func RenderMap(ctx context.Context, st models.Store, v render.View, opt MapOptio
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	ratio := opt.ratio()
-	parent := ctx
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	strips := stripViews(v)
-	var (
-		readers sync.WaitGroup
-		mu      sync.Mutex
-		rerr    error
-		stripLs = make([][]render.Layer, len(strips))
-		rs      []*layerReader
-	)
-	fail := func(err error) {
-		mu.Lock()
-		if rerr == nil {
-			rerr = err
-		}
-		mu.Unlock()
-		cancel()
-	}
+	bbox := v.Bound()
+	var layers []*mapLayer
 	for _, def := range models.Layers {
-		if opt.Hidden[def.Name] {
-			continue
+		if !opt.Hidden[def.Name] {
+			layers = append(layers, &mapLayer{name: def.Name})
 		}
-		r := &layerReader{st: st, layer: def.Name, bbox: v.Bound(), v: v, ratio: ratio,
-			labels: LabelStyleFor(def.Name, opt.Font, ratio) != nil,
-			// Markers keep labels off them: fire points are label obstacles.
-			obstacles: opt.Font != nil && def.Name == models.LayerFirePoints}
-		rs = append(rs, r)
-		for i := range strips {
-			ch := make(chan []render.Feature, 64)
-			r.out = append(r.out, ch)
-			stripLs[i] = append(stripLs[i], render.Layer{Name: def.Name, Opacity: 1, Iter: drain(ch)})
-		}
-		readers.Add(1)
-		go func() {
-			defer readers.Done()
-			defer r.closeOut()
-			if err := r.run(ctx); err != nil && ctx.Err() == nil {
-				fail(err)
-			}
-		}()
 	}
-
-	// Draw the strips in parallel, then put them side by side.
-	rasters := make([]*render.Raster, len(strips))
-	errs := make([]error, len(strips))
-	var drawers sync.WaitGroup
-	for i, sv := range strips {
-		drawers.Add(1)
-		go func() {
-			defer drawers.Done()
-			rasters[i] = render.NewRaster(sv.view.Width, sv.view.Height, MapBackground)
-			if errs[i] = render.Draw(ctx, rasters[i], sv.view, stripLs[i]); errs[i] != nil {
+	errs := make([]error, len(layers))
+	var wg sync.WaitGroup
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for i, ml := range layers {
+		wg.Go(func() {
+			errs[i] = readLayer(rctx, st, ml, &bbox, opt.Font != nil, func(batch []mapFeature) error {
+				ml.feats = append(ml.feats, batch...)
+				return nil
+			})
+			if errs[i] != nil {
 				cancel()
 			}
-		}()
+		})
 	}
-	drawers.Wait()
-	cancel() // nothing is drawn any more: stop readers left behind by a failed strip
-	readers.Wait()
-	if rerr != nil {
-		return nil, rerr
-	}
-	if err := errors.Join(errs...); err != nil {
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	canvas := rasters[0]
-	if len(strips) > 1 {
-		canvas = render.NewRaster(v.Width, v.Height, MapBackground)
-		dst := canvas.Image()
-		for i, sv := range strips {
-			src := rasters[i].Image()
-			for y := 0; y < v.Height; y++ {
-				copy(dst.Pix[dst.PixOffset(sv.x0, y):dst.PixOffset(sv.x0+sv.view.Width, y)], src.Pix[src.PixOffset(0, y):src.PixOffset(sv.view.Width, y)])
-			}
-		}
-	}
-
-	// Labels over the whole frame: the labelled features again, invisible,
-	// and the markers and boxes they must avoid.
-	var labelLs []render.Layer
-	labels := false
-	for _, r := range rs {
-		if len(r.labelled) > 0 || len(r.obstacle) > 0 {
-			labelLs = append(labelLs, render.Layer{Name: r.layer, Opacity: 1,
-				Features: append(r.labelled, r.obstacle...), LabelStyle: LabelStyleFor(r.layer, opt.Font, ratio)})
-			labels = labels || len(r.labelled) > 0
-		}
-	}
-	var sbMetres, sbPx float64
-	if opt.ScaleBar {
-		// v's pixels are the picture's: the bar is measured in them.
-		sbMetres, sbPx = render.ScaleBar(v, int(scaleBarMaxPx*ratio))
-	}
-	sbX, sbY := 12*ratio, float64(v.Height)-12*ratio
-	if labels {
-		keep := opt.KeepClear
-		if sbPx > 0 {
-			w, h := scaleBarBox(sbMetres, sbPx, opt.Font, ratio, opt.Lang)
-			keep = append(slices.Clip(keep), image.Rect(int(sbX), int(sbY-h), int(math.Ceil(sbX+w)), int(math.Ceil(sbY))))
-		}
-		labelLs = append(labelLs, render.Layer{Name: "keep-clear", Opacity: 1, Features: keepClear(v, keep)})
-	}
-	if len(labelLs) > 0 {
-		// The caller's context: ctx is cancelled by now.
-		if err := render.Draw(parent, canvas, v, labelLs); err != nil {
+	for _, err := range errs {
+		if err != nil && !errors.Is(err, context.Canceled) {
 			return nil, err
 		}
 	}
-	if sbPx > 0 {
-		drawScaleBar(canvas, sbMetres, sbPx, opt.Font, ratio, opt.Lang, sbX, sbY)
-	}
-	return canvas.Image(), nil
-}
-
-// drain yields the features of the batches received on ch.
-func drain(ch <-chan []render.Feature) func(yield func(render.Feature) bool) {
-	return func(yield func(render.Feature) bool) {
-		for batch := range ch {
-			for _, f := range batch {
-				if !yield(f) {
-					return
-				}
-			}
-		}
-	}
-}
-
-// stripView is one vertical strip of a frame: columns x0 up to
-// x0+view.Width.
-type stripView struct {
-	x0   int
-	view render.View
-}
-
-// Strips are at least minStripPx wide, and there are at most maxStrips.
-const (
-	minStripPx = 256
-	maxStrips  = 8
-)
-
-// stripViews cuts v into vertical strips, one per processor. A strip's
-// view is centred on the lon/lat at the middle of the strip on v's
-// horizontal centre line: its centre latitude, and so both of its scale
-// factors, are v's, and its pixels are v's shifted by x0.
-func stripViews(v render.View) []stripView {
-	n := min(runtime.GOMAXPROCS(0), maxStrips, max(1, v.Width/minStripPx))
-	out := make([]stripView, n)
-	for i := range out {
-		x0, x1 := v.Width*i/n, v.Width*(i+1)/n
-		sv := v
-		sv.Width = x1 - x0
-		sv.Center = orb.Point{v.ToLonLat(float64(x0)+float64(x1-x0)/2, float64(v.Height)/2)[0], v.Center[1]}
-		out[i] = stripView{x0: x0, view: sv}
-	}
-	return out
-}
-
-// layerReader reads one layer from the store and turns its features into
-// render features, in batches sent to every strip. It keeps the features
-// to label, and the markers labels must avoid, for the label pass.
-type layerReader struct {
-	st        models.Store
-	layer     string
-	bbox      orb.Bound
-	v         render.View
-	ratio     float64
-	labels    bool // keep labelled features
-	obstacles bool // keep markers as label obstacles
-	out       []chan []render.Feature
-
-	labelled []render.Feature // invisible, with their labels
-	obstacle []render.Feature // invisible markers of the drawn size
-}
-
-func (r *layerReader) closeOut() {
-	for _, ch := range r.out {
-		close(ch)
-	}
-}
-
-func (r *layerReader) run(ctx context.Context) error {
-	// Pixels per degree at the view centre, for the label size test.
-	x0, y0 := r.v.ToPixel(r.v.Center)
-	x1, y1 := r.v.ToPixel(orb.Point{r.v.Center[0] + 1, r.v.Center[1] + 1})
-	pxLon, pxLat := math.Abs(x1-x0), math.Abs(y1-y0)
-	minLabel := minLabelPx * r.ratio
-
-	// The reference layer is drawn districts first, then the reserve and
-	// other areas, rivers on top; it is small, so it is sorted whole.
-	sortRef := r.layer == models.LayerReference
-	var rank []ReferenceKind
-
-	batch := make([]render.Feature, 0, mapBatch)
-	send := func() error {
-		for _, ch := range r.out {
-			select {
-			case ch <- batch:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
-		batch = make([]render.Feature, 0, mapBatch)
-		return nil
-	}
-	err := r.st.Features(ctx, r.layer, &r.bbox, func(f *models.Feature) error {
-		st := scaleStyle(StyleFor(f), r.ratio)
-		batch = append(batch, render.Feature{Geometry: f.Geometry, Style: st})
-		if r.labels {
-			if text := LabelFor(f); text != "" && f.Geometry != nil {
-				b := f.Geometry.Bound()
-				if (b.Max[0]-b.Min[0])*pxLon >= minLabel || (b.Max[1]-b.Min[1])*pxLat >= minLabel {
-					r.labelled = append(r.labelled, render.Feature{Geometry: f.Geometry, Label: text})
-				}
-			}
-		}
-		if r.obstacles {
-			if _, ok := f.Geometry.(orb.Point); ok {
-				size := st.PointSize
-				if size == 0 {
-					size = render.DefaultPointSize
-				}
-				r.obstacle = append(r.obstacle, render.Feature{Geometry: f.Geometry,
-					Style: render.Style{PointShape: st.PointShape, PointSize: size + st.StrokeWidth}})
-			}
-		}
-		if sortRef {
-			rank = append(rank, ReferenceKindOf(f))
-			return nil
-		}
-		if len(batch) == mapBatch {
-			return send()
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if sortRef {
-		order := make([]int, len(batch))
-		for i := range order {
-			order[i] = i
-		}
-		refOrder := map[ReferenceKind]int{RefDistrict: 0, RefOther: 1, RefReserve: 2, RefRiver: 3}
-		slices.SortStableFunc(order, func(a, b int) int { return refOrder[rank[a]] - refOrder[rank[b]] })
-		sorted := make([]render.Feature, len(batch))
-		for i, k := range order {
-			sorted[i] = batch[k]
-		}
-		batch = sorted
-	}
-	if len(batch) > 0 {
-		return send()
-	}
-	return nil
+	return drawFrame(ctx, v, layers, opt)
 }
 
 // ExtentOf is the union of the extents of the layers of info that are not
@@ -376,13 +153,126 @@ func LayerExtent(info models.Info, layer string) (orb.Bound, bool) {
 }
 
 // MapFont finds the system's Simplified Chinese font (or $MINEREHAB_FONT)
-// and parses it for map labels.
+// and parses it for map labels. Labels are regular weight: the bold file
+// of the family is not read. A system collection (NotoSansCJK-Regular.ttc)
+// is parsed in place, its Simplified Chinese face picked by family name,
+// rather than that face being copied out first: a third of the cost of a
+// `minerehab render` of a 50,000-feature project went there.
 func MapFont() (*opentype.Font, error) {
-	f, _, err := fonts.FindSystem()
+	env := os.Getenv(fonts.Env)
+	cands := fonts.SystemCandidates()
+	if env == "" {
+		for _, c := range cands {
+			if f, ok := collectionFace(c.Regular); ok {
+				return f, nil
+			}
+		}
+	}
+	for i := range cands {
+		cands[i].Bold = ""
+	}
+	f, _, err := fonts.Find(env, cands)
 	if err != nil {
 		return nil, err
 	}
 	return render.ParseFont(f.Regular)
+}
+
+// collectionFace parses the font file at path as a collection and returns
+// its Simplified Chinese face (family ending in " SC", Sans before Serif
+// and Mono), if it has one with a glyph for 中.
+func collectionFace(path string) (f *opentype.Font, ok bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, false
+	}
+	defer func() {
+		if recover() != nil { // sfnt is not hardened against every input
+			f, ok = nil, false
+		}
+	}()
+	coll, err := opentype.ParseCollection(data)
+	if err != nil {
+		return nil, false
+	}
+	// Family names straight from each face's name table: parsing every
+	// face of a CJK collection (tens of thousands of glyphs each) to ask
+	// its name costs ten times more.
+	best, bestScore := -1, 0
+	var buf sfnt.Buffer
+	for i := range coll.NumFonts() {
+		name := ttcFamily(data, i)
+		if !strings.HasSuffix(strings.ToLower(name), " sc") {
+			continue
+		}
+		score := 10
+		if l := strings.ToLower(name); strings.Contains(l, "mono") || strings.Contains(l, "serif") {
+			score = 5
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return nil, false
+	}
+	face, err := coll.Font(best)
+	if err != nil {
+		return nil, false
+	}
+	if g, err := face.GlyphIndex(&buf, '中'); err != nil || g == 0 {
+		return nil, false
+	}
+	return face, true
+}
+
+// ttcFamily reads the family name (name ID 1, Windows Unicode) of face i
+// of a TrueType/OpenType collection from its name table; "" when it
+// cannot.
+func ttcFamily(data []byte, i int) string {
+	be := binary.BigEndian
+	in := func(off, n int) bool { return off >= 0 && n >= 0 && off+n <= len(data) }
+	if !in(0, 12) || string(data[:4]) != "ttcf" || i >= int(be.Uint32(data[8:12])) || !in(12+4*i, 4) {
+		return ""
+	}
+	off := int(be.Uint32(data[12+4*i:]))
+	if !in(off, 12) {
+		return ""
+	}
+	n := int(be.Uint16(data[off+4:]))
+	for k := range n {
+		r := off + 12 + 16*k
+		if !in(r, 16) {
+			return ""
+		}
+		if string(data[r:r+4]) != "name" {
+			continue
+		}
+		t, tl := int(be.Uint32(data[r+8:])), int(be.Uint32(data[r+12:]))
+		if !in(t, tl) || tl < 6 {
+			return ""
+		}
+		tab := data[t : t+tl]
+		count, strOff := int(be.Uint16(tab[2:])), int(be.Uint16(tab[4:]))
+		for j := range count {
+			rec := 6 + 12*j
+			if rec+12 > len(tab) {
+				return ""
+			}
+			plat, enc, id := be.Uint16(tab[rec:]), be.Uint16(tab[rec+2:]), be.Uint16(tab[rec+6:])
+			l, o := int(be.Uint16(tab[rec+8:])), int(be.Uint16(tab[rec+10:]))
+			if plat != 3 || enc != 1 || id != 1 || strOff+o+l > len(tab) {
+				continue
+			}
+			u := make([]uint16, l/2)
+			for q := range u {
+				u[q] = be.Uint16(tab[strOff+o+2*q:])
+			}
+			return string(utf16.Decode(u))
+		}
+		return ""
+	}
+	return ""
 }
 
 // ScreenDPI is the resolution assumed for map scales on screen: one point

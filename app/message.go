@@ -70,14 +70,33 @@ func Message(l i18n.Lang, err error) string {
 	if errors.Is(err, ErrCanceled) {
 		return i18n.T(l, "err.canceled", nil)
 	}
+	for _, words := range []func(i18n.Lang, error) (string, bool){editMessage, planMessage, surveyMessage, plateWords} {
+		if s, ok := words(l, err); ok {
+			return s
+		}
+	}
 	return err.Error()
+}
+
+// plateWords words plate errors (PlateMessage gives "" for others).
+func plateWords(l i18n.Lang, err error) (string, bool) {
+	s := PlateMessage(l, err)
+	return s, s != ""
+}
+
+// FeatureReason is why a feature was refused, without the file and place
+// (for a table whose other columns say those).
+func FeatureReason(l i18n.Lang, fe *FeatureError) string {
+	return reason(l, fe.Code, fe.Detail)
 }
 
 func fileMessage(l i18n.Lang, e *FileError) string {
 	var se *geojson.SyntaxError
 	var ce *crs.Error
 	var r string
-	switch {
+	switch cr, isCorners := cornersReason(l, e.Err); {
+	case isCorners:
+		r = cr
 	case errors.As(e.Err, &se):
 		r = i18n.T(l, "reason."+se.Code, i18n.Args{"detail": se.Detail}) +
 			i18n.T(l, "err.where.position", i18n.Args{"line": se.Line, "col": se.Col, "offset": se.Offset})

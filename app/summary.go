@@ -22,6 +22,9 @@ type ImportRequest struct {
 	// SkipInvalid imports the valid features of a file and lists the rest, instead
 	// of rejecting the file.
 	SkipInvalid bool
+	// Format is "corners" for corner-coordinate (界址点) text files; "", "auto",
+	// "geojson" and "gpkg" recognise GeoJSON and GeoPackage by their content.
+	Format string
 }
 
 // ImportSummary says what an import did.

@@ -28,7 +28,7 @@ var KeyAliases = []struct {
 	Field Field
 	Keys  []string
 }{
-	{FieldName, []string{"矿山名称", "名称", "矿名", "name", "Name", "NAME", "mine_name", "企业名称"}},
+	{FieldName, []string{"矿山名称", "名称", "矿名", "name", "Name", "NAME", "mine_name", "企业名称", "地块名称"}},
 	{FieldLicence, []string{"采矿许可证号", "许可证号", "采矿权证号", "证号", "licence", "license", "licence_id", "license_id", "licence_no", "license_no"}},
 	{FieldDistrict, []string{"行政区", "区", "所在区", "区县", "district", "county"}},
 	{FieldMineral, []string{"矿种", "开采矿种", "主矿种", "mineral"}},

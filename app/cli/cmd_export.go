@@ -4,15 +4,18 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
 	"minerehab/app"
 	"minerehab/app/i18n"
+	"minerehab/gis/crs"
+	"minerehab/models"
 )
 
 func init() {
-	register(command{name: "export", usage: "P.gpkg --layer L --format geojson|csv -o OUT", run: runExport})
+	register(command{name: "export", usage: "P.gpkg --layer L --format geojson|csv|corners [--crs EPSG:N] -o OUT", run: runExport})
 }
 
 func runExport(e *env, args []string) error {
@@ -20,6 +23,7 @@ func runExport(e *env, args []string) error {
 	layer := fs.String("layer", "", "")
 	format := fs.String("format", "geojson", "")
 	out := fs.String("o", "", "")
+	crsName := fs.String("crs", "", "")
 	pos, err := parse(e, commands["export"], fs, args, 1, 1)
 	if err != nil {
 		return err
@@ -32,6 +36,17 @@ func runExport(e *env, args []string) error {
 	case "geojson":
 	case "csv":
 		write = app.ExportCSV
+	case "corners":
+		if *crsName == "" {
+			return &usageError{e.t("cli.bad-args", i18n.Args{"usage": "minerehab export " + commands["export"].usage, "name": "export"})}
+		}
+		c, err := crs.Parse(*crsName)
+		if err != nil {
+			return &app.FileError{Code: "bad-crs-option", Err: err}
+		}
+		write = func(ctx context.Context, st models.Store, layer string, w io.Writer) (int, error) {
+			return app.ExportCorners(ctx, st, layer, c.EPSG, w)
+		}
 	default:
 		return &usageError{e.t("cli.export.bad-format", i18n.Args{"format": *format})}
 	}

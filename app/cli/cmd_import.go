@@ -11,10 +11,11 @@ import (
 
 	"minerehab/app"
 	"minerehab/app/i18n"
+	"minerehab/gis/crs"
 )
 
 func init() {
-	register(command{name: "import", usage: "P.gpkg --layer mines|sites|fire_points|roads|reference|auto [--kind K] [--crs EPSG:N] [--key FIELD] [--skip-invalid] [--quiet] FILE...", run: runImport})
+	register(command{name: "import", usage: "P.gpkg --layer mines|sites|fire_points|roads|reference|auto [--format auto|corners] [--kind K] [--crs EPSG:N] [--key FIELD] [--skip-invalid] [--quiet] FILE...", run: runImport})
 }
 
 func runImport(e *env, args []string) error {
@@ -25,6 +26,7 @@ func runImport(e *env, args []string) error {
 	key := fs.String("key", "", "")
 	skip := fs.Bool("skip-invalid", false, "")
 	quiet := fs.Bool("quiet", false, "")
+	format := fs.String("format", "auto", "")
 	pos, err := parse(e, commands["import"], fs, args, 2, -1)
 	if err != nil {
 		return err
@@ -37,7 +39,7 @@ func runImport(e *env, args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	bar := newProgressBar(e, *quiet)
-	req := app.ImportRequest{Files: pos[1:], Layer: *layer, Kind: *kind, CRS: *crsName, Key: *key, SkipInvalid: *skip}
+	req := app.ImportRequest{Files: pos[1:], Layer: *layer, Kind: *kind, CRS: *crsName, Key: *key, SkipInvalid: *skip, Format: *format}
 	sum, err := app.Import(ctx, st, req, bar.update)
 	bar.finish()
 	if err != nil {
@@ -47,6 +49,9 @@ func runImport(e *env, args []string) error {
 		return st.Close()
 	}
 	printSummary(e, sum)
+	if *format == "corners" {
+		printCornerNotes(e, req.Files, *crsName)
+	}
 	return st.Close()
 }
 
@@ -76,5 +81,23 @@ func printSummary(e *env, sum *app.ImportSummary) {
 		"unchanged": sum.Unchanged, "skipped": len(sum.Skipped), "layers": strings.Join(per, ", ")}))
 	for _, s := range sum.Skipped {
 		fmt.Fprintln(e.stdout, "  "+e.t("cli.import.skipped", i18n.Args{"reason": app.Message(e.lang, s)}))
+	}
+}
+
+// printCornerNotes lists what an import of corner-coordinate files fixed or
+// passed over (X and Y swapped, header lines skipped, …).
+func printCornerNotes(e *env, files []string, crsName string) {
+	epsg := 0
+	if c, err := crs.Parse(crsName); err == nil {
+		epsg = c.EPSG
+	}
+	for _, f := range files {
+		p, err := app.ReadCornerFile(f, epsg)
+		if err != nil || p == nil {
+			continue
+		}
+		for _, w := range p.Warnings {
+			fmt.Fprintln(e.stdout, "  "+e.t("cli.import.corner-note", i18n.Args{"message": f + ": " + app.CornerWarningMessage(e.lang, w)}))
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"minerehab/app"
 	"minerehab/app/i18n"
+	"minerehab/models"
 	"minerehab/sampledata"
 )
 
@@ -54,6 +55,13 @@ func runSample(e *env, args []string) error {
 		}
 		if !*quiet {
 			fmt.Fprintln(e.stdout, e.t("cli.sample.layer", i18n.Args{"layer": f.Layer, "count": sum.Added}))
+		}
+	}
+	// The sample's planning story: status and green-mine histories, plan
+	// units and progress up to today, so the dashboard has something to show.
+	if p, err := app.PlanningOf(st); err == nil {
+		if err := app.SampleHistories(context.Background(), p, models.Date(0)); err != nil {
+			return err
 		}
 	}
 	if !*quiet {

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -24,8 +25,18 @@ type layerPanel struct {
 	lang i18n.Lang
 	info *models.Info // nil when no project is open
 
+	styles []models.LayerStyle // order and visibility; nil: defaults
+
 	onVisible func(layer string, visible bool)
 	onZoom    func(layer string)
+	onStyle   func(layer string)
+}
+
+// setStyles shows the layers in the styles' drawing order (top first) and
+// ticks the visible ones.
+func (p *layerPanel) setStyles(styles []models.LayerStyle) {
+	p.styles = styles
+	p.Refresh()
 }
 
 func newLayerPanel(l i18n.Lang) *layerPanel {
@@ -47,12 +58,12 @@ func (p *layerPanel) CreateRenderer() fyne.WidgetRenderer {
 	r.countHead = widget.NewLabel("")
 	r.countHead.Alignment = fyne.TextAlignTrailing
 	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, r.countHead, r.title), widget.NewSeparator()}
+	r.head = rows
 	for _, d := range panelLayers() {
-		row := newLayerRow(d, r.p)
-		r.rows = append(r.rows, row)
-		rows = append(rows, row.box)
+		r.rows = append(r.rows, newLayerRow(d, r.p))
 	}
-	r.root = container.NewVScroll(container.New(layout.NewCustomPaddedVBoxLayout(0), rows...))
+	r.list = container.New(layout.NewCustomPaddedVBoxLayout(0), rows...)
+	r.root = container.NewVScroll(r.list)
 	r.update()
 	return r
 }
@@ -61,7 +72,10 @@ type layerPanelRenderer struct {
 	p         *layerPanel
 	title     *widget.Label
 	countHead *widget.Label
+	head      []fyne.CanvasObject // title row and separator
 	rows      []*layerRow
+	list      *fyne.Container
+	order     string // the row order shown, to rebuild the list only when it changes
 	root      *container.Scroll
 }
 
@@ -83,8 +97,23 @@ func (r *layerPanelRenderer) update() {
 	l := r.p.lang
 	r.title.SetText(i18n.T(l, "gui.layers.title", nil))
 	r.countHead.SetText(i18n.T(l, "gui.layers.count", nil))
+	// Rows top layer first, in the styles' drawing order.
+	byName := map[string]*layerRow{}
 	for _, row := range r.rows {
 		row.update(l, r.p.info)
+		byName[row.def.Name] = row
+		row.visible.SetChecked(app.StyleOf(r.p.styles, row.def.Name).Visible)
+	}
+	order := app.LayerOrder(r.p.styles)
+	key := strings.Join(order, ",")
+	if key != r.order {
+		r.order = key
+		objs := append([]fyne.CanvasObject(nil), r.head...)
+		for i := len(order) - 1; i >= 0; i-- {
+			objs = append(objs, byName[order[i]].box)
+		}
+		r.list.Objects = objs
+		r.list.Refresh()
 	}
 }
 
@@ -95,7 +124,7 @@ type layerRow struct {
 	visible     *widget.Check
 	name, count *widget.Label
 	area        *widget.Label
-	zoom        *widget.Button
+	zoom, style *widget.Button
 	box         *fyne.Container
 }
 
@@ -113,13 +142,19 @@ func newLayerRow(d models.LayerDef, p *layerPanel) *layerRow {
 		}
 	})
 	row.zoom.Importance = widget.LowImportance
+	row.style = widget.NewButtonWithIcon("", theme.ColorPaletteIcon(), func() {
+		if p.onStyle != nil {
+			p.onStyle(d.Name)
+		}
+	})
+	row.style.Importance = widget.LowImportance
 	row.count.Alignment = fyne.TextAlignTrailing
 	row.count.TextStyle.Bold = true
 	row.area.SizeName = theme.SizeNameCaptionText
 	text := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), row.name, row.area)
 	row.box = container.NewBorder(nil, nil,
 		container.NewHBox(container.NewCenter(row.visible), container.NewCenter(swatch(d))),
-		container.NewHBox(container.NewCenter(row.count), container.NewCenter(row.zoom)), text)
+		container.NewHBox(container.NewCenter(row.count), container.NewCenter(row.zoom), container.NewCenter(row.style)), text)
 	return row
 }
 
@@ -133,8 +168,10 @@ func (row *layerRow) update(l i18n.Lang, info *models.Info) {
 	}
 	if info == nil {
 		row.visible.Disable()
+		row.style.Disable()
 	} else {
 		row.visible.Enable()
+		row.style.Enable()
 	}
 	if !ok {
 		row.count.SetText("–")

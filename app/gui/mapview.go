@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"image"
+	"image/color"
 	"maps"
 	"math"
+	"reflect"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -45,11 +47,15 @@ type mapView struct {
 	store  *sharedStore // nil when no project is open
 	info   *models.Info // for the extents of zoom to all / to a layer
 	hidden map[string]bool
-	font   *opentype.Font // labels; nil: none
+	styles []models.LayerStyle // the project's layer styles (nil: defaults)
+	font   *opentype.Font      // labels; nil: none
 
 	view    render.View // current view, points; valid only when hasView
 	hasView bool
 	fitTo   *orb.Bound // an extent to fit once the widget has a size
+	// restore, when set, replaces the next project's fit: the view it
+	// had when it was last closed (centre and metres per point).
+	restore *render.View
 	// fitted says the view is still the one fitted when the project opened
 	// (the user has not moved it): a resize fits the project again.
 	fitted  bool
@@ -61,6 +67,25 @@ type mapView struct {
 	frameView render.View // the view it was drawn for (points)
 	scaleBar  image.Image // of the current view
 
+	// The overlay: selection highlight and go-to mark, drawn on its own
+	// (cheap) so a new selection does not redraw the map.
+	sel         []*models.Feature
+	mark        *orb.Point
+	warn        []orb.Geometry // topology warnings: where a zone overlaps another
+	overlay     image.Image
+	overlayView render.View
+	overlayGen  uint64
+
+	// Mouse: the modifiers held when the button went down (Fyne's tap and
+	// drag events carry none), and the rubber band of a Shift-drag.
+	downMod        fyne.KeyModifier
+	downPos        fyne.Position
+	tool           mapTool // the editing tool, nil when navigating
+	toolDrag       bool    // the drag in progress belongs to the tool
+	panning        bool    // the drag in progress pans (the tool declined it)
+	boxing         bool
+	boxFrom, boxTo fyne.Position
+
 	gen     uint64 // generation of the latest render request
 	cancel  context.CancelFunc
 	renders sync.WaitGroup
@@ -71,11 +96,15 @@ type mapView struct {
 	// ratio is the screen's pixels per point; nil asks the canvas.
 	ratio func() float32
 
-	onView   func()                     // the view or the history changed
-	onCursor func(p orb.Point, in bool) // the cursor moved over (in) or left the map
-	onError  func(err error)            // a render failed (not cancelled)
-	onFocus  func()                     // the map wants the keyboard
-	onFrame  func()                     // a new frame is shown
+	onView   func()                          // the view or the history changed
+	onCursor func(p orb.Point, in bool)      // the cursor moved over (in) or left the map
+	onError  func(err error)                 // a render failed (not cancelled)
+	onFocus  func()                          // the map wants the keyboard
+	onFrame  func()                          // a new frame is shown
+	onPick   func(p fyne.Position, add bool) // a click selects (add: Shift held)
+	onBox    func(b orb.Bound, add bool)     // a Shift-drag box selects
+	onEscape func()                          // Esc: select none
+	onDelete func()                          // Delete: delete the selection
 }
 
 func newMapView(l i18n.Lang) *mapView {
@@ -119,6 +148,30 @@ func (m *mapView) setProject(st *sharedStore, info *models.Info) {
 
 // setInfo updates the extents known for zooming (after a reload).
 func (m *mapView) setInfo(info *models.Info) { m.info = info }
+
+// setStyles sets the layer styles and the hidden layers, and redraws.
+// Nothing is redrawn when neither changes what is drawn (a visibility
+// change the map has already shown, being saved).
+func (m *mapView) setStyles(styles []models.LayerStyle, hidden map[string]bool) {
+	same := maps.Equal(m.hidden, hidden) && sameLooks(m.styles, styles)
+	m.styles, m.hidden = styles, hidden
+	if !same {
+		m.requestRender()
+	}
+}
+
+// sameLooks reports whether two style lists draw alike (visibility aside,
+// which the hidden set carries).
+func sameLooks(a, b []models.LayerStyle) bool {
+	for _, l := range models.Layers {
+		x, y := app.StyleOf(a, l.Name), app.StyleOf(b, l.Name)
+		x.Visible, y.Visible = true, true
+		if !reflect.DeepEqual(x, y) {
+			return false
+		}
+	}
+	return true
+}
 
 // setHidden hides or shows a layer and redraws.
 func (m *mapView) setHidden(layer string, hide bool) {
@@ -167,6 +220,7 @@ func (m *mapView) Resize(s fyne.Size) {
 	m.applyFit()
 	m.updateScaleBar()
 	m.requestRender()
+	m.requestOverlay()
 	m.changed()
 }
 
@@ -182,6 +236,10 @@ func (m *mapView) applyFit() {
 	}
 	v.MetresPerPixel = clampMPP(v.MetresPerPixel)
 	m.fitted, m.fitted0 = true, *m.fitTo
+	if r := m.restore; r != nil {
+		v.Center, v.MetresPerPixel = r.Center, r.MetresPerPixel
+		m.fitted, m.restore = false, nil
+	}
 	m.fitTo = nil
 	m.view, m.hasView = v, true
 	m.hist.record(v, navJump, time.Now())
@@ -206,6 +264,7 @@ func (m *mapView) navigate(v render.View, kind navKind) {
 func (m *mapView) viewChanged() {
 	m.updateScaleBar()
 	m.requestRender()
+	m.requestOverlay()
 	m.changed()
 	m.Refresh()
 }
@@ -408,10 +467,17 @@ func (m *mapView) updateScaleBar() {
 // framePlace is where the last frame lies in the current view, in points:
 // moved while panning, scaled while zooming.
 func (m *mapView) framePlace() (fyne.Position, fyne.Size, bool) {
-	if m.frame == nil || !m.hasView {
+	if m.frame == nil {
 		return fyne.Position{}, fyne.Size{}, false
 	}
-	f := m.frameView
+	return m.place(m.frameView)
+}
+
+// place is where a picture drawn for view f lies in the current view.
+func (m *mapView) place(f render.View) (fyne.Position, fyne.Size, bool) {
+	if !m.hasView {
+		return fyne.Position{}, fyne.Size{}, false
+	}
 	x0, y0 := m.view.ToPixel(f.ToLonLat(0, 0))
 	x1, y1 := m.view.ToPixel(f.ToLonLat(float64(f.Width), float64(f.Height)))
 	if !(x1 > x0) || !(y1 > y0) || math.IsInf(x1-x0, 0) || math.IsInf(y1-y0, 0) {
@@ -423,12 +489,59 @@ func (m *mapView) framePlace() (fyne.Position, fyne.Size, bool) {
 // Mouse and keyboard.
 
 // Dragged implements fyne.Draggable: the map follows the mouse.
+// With Shift held it draws a selection box instead.
 func (m *mapView) Dragged(ev *fyne.DragEvent) {
+	if m.tool != nil && !m.boxing {
+		if !m.toolDrag && !m.panning {
+			m.toolDrag = m.tool.dragStart(ev.Position.Subtract(ev.Dragged))
+			m.panning = !m.toolDrag
+		}
+		if m.toolDrag {
+			m.tool.drag(ev.Position)
+			m.Refresh()
+			return
+		}
+	}
+	if m.downMod&fyne.KeyModifierShift != 0 && m.onBox != nil {
+		if !m.boxing {
+			m.boxing = true
+			m.boxFrom = ev.Position.Subtract(ev.Dragged)
+		}
+		m.boxTo = ev.Position
+		m.Refresh()
+		return
+	}
 	m.panBy(float64(ev.Dragged.DX), float64(ev.Dragged.DY), navDrag)
 }
 
-// DragEnd implements fyne.Draggable.
-func (m *mapView) DragEnd() { m.hist.end() }
+// DragEnd implements fyne.Draggable: a pan ends, or a box selects.
+func (m *mapView) DragEnd() {
+	m.panning = false
+	if m.toolDrag {
+		m.toolDrag = false
+		m.tool.dragEnd()
+		m.Refresh()
+		return
+	}
+	if m.boxing {
+		m.boxing = false
+		m.Refresh()
+		if m.hasView && m.onBox != nil {
+			a := m.view.ToLonLat(float64(m.boxFrom.X), float64(m.boxFrom.Y))
+			b := m.view.ToLonLat(float64(m.boxTo.X), float64(m.boxTo.Y))
+			m.onBox(orb.Bound{Min: a, Max: a}.Extend(b), m.downMod&fyne.KeyModifierControl != 0)
+		}
+		return
+	}
+	m.hist.end()
+}
+
+// MouseDown implements desktop.Mouseable: it remembers the modifiers for
+// the tap or drag that follows.
+func (m *mapView) MouseDown(ev *desktop.MouseEvent) { m.downMod, m.downPos = ev.Modifier, ev.Position }
+
+// MouseUp implements desktop.Mouseable.
+func (m *mapView) MouseUp(*desktop.MouseEvent) {}
 
 // Scrolled implements fyne.Scrollable: the wheel zooms about the cursor.
 func (m *mapView) Scrolled(ev *fyne.ScrollEvent) {
@@ -440,14 +553,30 @@ func (m *mapView) Scrolled(ev *fyne.ScrollEvent) {
 }
 
 // Tapped implements fyne.Tappable: a click gives the map the keyboard.
-func (m *mapView) Tapped(*fyne.PointEvent) {
+// It also picks the feature under the cursor; Shift adds it to the
+// selection (or takes it out).
+func (m *mapView) Tapped(ev *fyne.PointEvent) {
 	if m.onFocus != nil {
 		m.onFocus()
+	}
+	if m.tool != nil && m.hasView && m.tool.tap(ev.Position) {
+		m.Refresh()
+		return
+	}
+	if m.onPick != nil && m.hasView {
+		m.onPick(ev.Position, m.downMod&fyne.KeyModifierShift != 0)
 	}
 }
 
 // DoubleTapped implements fyne.DoubleTappable: zoom in about the point.
-func (m *mapView) DoubleTapped(ev *fyne.PointEvent) { m.zoomAt(zoomStep, ev.Position, navJump) }
+// A tool may take it (a drawing finishes).
+func (m *mapView) DoubleTapped(ev *fyne.PointEvent) {
+	if m.tool != nil && m.hasView && m.tool.doubleTap(ev.Position) {
+		m.Refresh()
+		return
+	}
+	m.zoomAt(zoomStep, ev.Position, navJump)
+}
 
 // MouseIn implements desktop.Hoverable.
 func (m *mapView) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
@@ -457,6 +586,10 @@ func (m *mapView) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
 func (m *mapView) MouseMoved(ev *desktop.MouseEvent) {
 	if m.onCursor != nil && m.hasView {
 		m.onCursor(m.view.ToLonLat(float64(ev.Position.X), float64(ev.Position.Y)), true)
+	}
+	if m.tool != nil && m.hasView {
+		m.tool.move(ev.Position)
+		m.Refresh()
 	}
 }
 
@@ -475,6 +608,10 @@ func (m *mapView) FocusLost() {}
 
 // TypedRune implements fyne.Focusable: + and = zoom in, - zooms out.
 func (m *mapView) TypedRune(r rune) {
+	if m.tool != nil && m.tool.typedRune(r) {
+		m.Refresh()
+		return
+	}
 	switch r {
 	case '+', '=':
 		m.zoomCentre(zoomStep, navKey)
@@ -489,6 +626,10 @@ func (m *mapView) TypedKey(ev *fyne.KeyEvent) {
 	if !m.hasView {
 		return
 	}
+	if m.tool != nil && m.tool.key(ev.Name) {
+		m.Refresh()
+		return
+	}
 	dx, dy := float64(m.view.Width)*panFraction, float64(m.view.Height)*panFraction
 	switch ev.Name {
 	case fyne.KeyLeft:
@@ -501,6 +642,14 @@ func (m *mapView) TypedKey(ev *fyne.KeyEvent) {
 		m.panBy(0, -dy, navKey)
 	case fyne.KeyHome:
 		m.zoomAll()
+	case fyne.KeyEscape:
+		if m.onEscape != nil {
+			m.onEscape()
+		}
+	case fyne.KeyDelete:
+		if m.onDelete != nil {
+			m.onDelete()
+		}
 	case fyne.KeyPageUp:
 		m.zoomCentre(zoomStep, navKey)
 	case fyne.KeyPageDown:
@@ -511,10 +660,15 @@ func (m *mapView) TypedKey(ev *fyne.KeyEvent) {
 // CreateRenderer implements fyne.Widget.
 func (m *mapView) CreateRenderer() fyne.WidgetRenderer {
 	r := &mapRenderer{m: m,
-		bg:    canvas.NewRectangle(app.MapBackground),
-		frame: canvas.NewImageFromImage(nil),
-		bar:   canvas.NewImageFromImage(nil),
+		bg:      canvas.NewRectangle(app.MapBackground),
+		frame:   canvas.NewImageFromImage(nil),
+		bar:     canvas.NewImageFromImage(nil),
+		overlay: canvas.NewImageFromImage(nil),
+		box:     canvas.NewRectangle(boxFill),
 	}
+	r.box.StrokeColor, r.box.StrokeWidth = boxStroke, 1.5
+	r.overlay.FillMode = canvas.ImageFillStretch
+	r.overlay.ScaleMode = canvas.ImageScaleFastest
 	r.frame.FillMode = canvas.ImageFillStretch
 	r.frame.ScaleMode = canvas.ImageScaleFastest
 	r.bar.FillMode = canvas.ImageFillStretch
@@ -526,18 +680,30 @@ func (m *mapView) CreateRenderer() fyne.WidgetRenderer {
 // and the scale bar in the lower left. It does no I/O and no drawing of
 // its own.
 type mapRenderer struct {
-	m          *mapView
-	bg         *canvas.Rectangle
-	frame, bar *canvas.Image
-	shownFrame image.Image
-	shownBar   image.Image
+	m                   *mapView
+	bg, box             *canvas.Rectangle
+	frame, bar, overlay *canvas.Image
+	shownFrame          image.Image
+	shownBar            image.Image
+	shownOverlay        image.Image
+	toolObjs            []fyne.CanvasObject // the tool's sketch, handles and snap marker
 }
 
-func (r *mapRenderer) Destroy()                     {}
-func (r *mapRenderer) MinSize() fyne.Size           { return fyne.NewSize(120, 120) }
-func (r *mapRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.frame, r.bar} }
-func (r *mapRenderer) Layout(fyne.Size)             { r.update() }
-func (r *mapRenderer) Refresh()                     { r.update() }
+// The rubber band of box selection.
+var (
+	boxFill   = color.NRGBA{0x00, 0xb4, 0xff, 0x30}
+	boxStroke = color.NRGBA{0x00, 0x80, 0xc0, 0xff}
+)
+
+func (r *mapRenderer) Destroy()           {}
+func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(120, 120) }
+func (r *mapRenderer) Objects() []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{r.bg, r.frame, r.overlay, r.box}
+	objs = append(objs, r.toolObjs...)
+	return append(objs, r.bar)
+}
+func (r *mapRenderer) Layout(fyne.Size) { r.update() }
+func (r *mapRenderer) Refresh()         { r.update() }
 
 // scaleBarMargin is the scale bar's distance from the map's lower left
 // corner, points.
@@ -560,6 +726,30 @@ func (r *mapRenderer) update() {
 	} else {
 		r.frame.Hide()
 	}
+	if pos, sz, ok := m.place(m.overlayView); ok && m.overlay != nil {
+		if r.shownOverlay != m.overlay {
+			r.overlay.Image = m.overlay
+			r.shownOverlay = m.overlay
+			r.overlay.Refresh()
+		}
+		r.overlay.Move(pos)
+		r.overlay.Resize(sz)
+		r.overlay.Show()
+	} else {
+		r.overlay.Hide()
+	}
+	r.toolObjs = nil
+	if m.tool != nil && m.hasView {
+		r.toolObjs = m.tool.objects(m.view)
+	}
+	if m.boxing {
+		x0, y0 := min(m.boxFrom.X, m.boxTo.X), min(m.boxFrom.Y, m.boxTo.Y)
+		r.box.Move(fyne.NewPos(x0, y0))
+		r.box.Resize(fyne.NewSize(abs32(m.boxTo.X-m.boxFrom.X), abs32(m.boxTo.Y-m.boxFrom.Y)))
+		r.box.Show()
+	} else {
+		r.box.Hide()
+	}
 	if m.scaleBar != nil {
 		if r.shownBar != m.scaleBar {
 			r.bar.Image = m.scaleBar
@@ -575,4 +765,10 @@ func (r *mapRenderer) update() {
 	} else {
 		r.bar.Hide()
 	}
+}
+
+// restoreView makes the next project open at this view instead of its
+// full extent (the view it had when it was last closed).
+func (m *mapView) restoreView(centre orb.Point, mpp float64) {
+	m.restore = &render.View{Center: centre, MetresPerPixel: mpp}
 }

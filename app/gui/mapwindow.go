@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"minerehab/app"
 	"minerehab/app/i18n"
 )
 
@@ -50,8 +51,13 @@ func (m *MainWindow) mapForward() { m.mapView.forward() }
 func (m *MainWindow) zoomToLayer(layer string) { m.mapView.zoomToLayer(layer) }
 
 // setLayerVisible is the layer panel's check box.
+// The choice is kept in the project's layer styles.
 func (m *MainWindow) setLayerVisible(layer string, visible bool) {
 	m.mapView.setHidden(layer, !visible)
+	if s := app.StyleOf(m.styles, layer); s.Visible != visible && m.path != "" {
+		s.Visible = visible
+		m.saveStyle(s)
+	}
 }
 
 // setScale is the status bar's scale field.

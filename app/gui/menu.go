@@ -53,10 +53,20 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	}
 	recent.ChildMenu = fyne.NewMenu("", recentItems...)
 
+	importItem := item("gui.menu.import", shortcutImport, m.showImportDialog)
+	importItem.Disabled = m.path == "" || m.busy
+	exportItem := item("gui.menu.export", nil, m.showExportDialog)
+	exportItem.Disabled = m.path == "" || m.busy
+	plateItem := item("gui.menu.plate", shortcutPlate, m.showPlateDialog)
+	plateItem.Disabled = m.path == "" || m.busy
 	file := fyne.NewMenu(m.t("gui.menu.file", nil),
 		newItem,
 		item("gui.menu.open", shortcutOpen, m.showOpenDialog),
 		recent,
+		fyne.NewMenuItemSeparator(),
+		importItem,
+		exportItem,
+		plateItem,
 		fyne.NewMenuItemSeparator(),
 		closeItem,
 		fyne.NewMenuItemSeparator(),
@@ -91,11 +101,13 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 		langItems = append(langItems, it)
 	}
 	language.ChildMenu = fyne.NewMenu("", langItems...)
-	view := fyne.NewMenu(m.t("gui.menu.view", nil), reload, fyne.NewMenuItemSeparator(),
+	dash := item("gui.menu.dashboard", shortcutDashboard, m.showDashboard)
+	dash.Disabled = noMap
+	view := fyne.NewMenu(m.t("gui.menu.view", nil), reload, dash, fyne.NewMenuItemSeparator(),
 		zoomIn, zoomOut, zoomAll, zoomLayer, fyne.NewMenuItemSeparator(), back, forward, fyne.NewMenuItemSeparator(), language)
 
-	help := fyne.NewMenu(m.t("gui.menu.help", nil), item("gui.menu.about", nil, m.showAbout))
-	return fyne.NewMainMenu(file, view, help)
+	help := fyne.NewMenu(m.t("gui.menu.help", nil), item("gui.menu.shortcuts", nil, m.showShortcuts), item("gui.menu.about", nil, m.showAbout))
+	return fyne.NewMainMenu(file, m.editMenu(), view, m.toolsMenu(), help)
 }
 
 // addShortcuts makes the shortcuts work wherever the focus is; the GL
@@ -106,4 +118,7 @@ func (m *MainWindow) addShortcuts() {
 	c.AddShortcut(shortcutOpen, func(fyne.Shortcut) { m.showOpenDialog() })
 	c.AddShortcut(shortcutQuit, func(fyne.Shortcut) { m.quit() })
 	c.AddShortcut(shortcutReload, func(fyne.Shortcut) { m.Reload() })
+	c.AddShortcut(shortcutImport, func(fyne.Shortcut) { m.showImportDialog() })
+	c.AddShortcut(shortcutDashboard, func(fyne.Shortcut) { m.showDashboard() })
+	c.AddShortcut(shortcutPlate, func(fyne.Shortcut) { m.showPlateDialog() })
 }

@@ -32,7 +32,13 @@ func (m *MainWindow) CloseProject() {
 	m.io.Go(func() {
 		m.closeStore()
 		m.ui(func() {
+			m.saveView()
 			m.path, m.info, m.shared = "", nil, nil
+			m.selected, m.current, m.history = nil, 0, historyState{}
+			m.applyStyles(nil)
+			m.mapView.setSelection(nil)
+			m.mapView.setMark(nil)
+			m.inspector.set(m.lang, nil, 0)
 			m.mapView.setProject(nil, nil)
 			m.status.show("gui.status.closed", nil)
 			m.refresh()
@@ -153,6 +159,18 @@ func (m *MainWindow) begin(statusKey, path string) {
 // loaded shows an open project; err is from Info (the project stays open).
 func (m *MainWindow) loaded(path string, shared *sharedStore, info models.Info, err error) {
 	m.busy = false
+	if shared != m.shared {
+		m.saveView() // of the project being replaced
+		if c, mpp, ok := m.savedView(path); ok {
+			m.mapView.restoreView(c, mpp)
+		}
+		m.selected, m.current, m.history = nil, 0, historyState{}
+		m.applyStyles(nil)
+		m.mapView.setSelection(nil)
+		m.mapView.setMark(nil)
+		m.inspector.set(m.lang, nil, 0)
+	}
+	m.loadHistory()
 	m.addRecent(path)
 	m.path = path
 	m.shared = shared

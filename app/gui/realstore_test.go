@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
 
+	"minerehab/app"
 	"minerehab/app/i18n"
 	"minerehab/models"
 	"minerehab/models/store"
@@ -22,6 +23,8 @@ func realConfig(l i18n.Lang) Config {
 		Open:   func(p string) (models.Store, error) { return store.Open(p, store.Options{}) },
 		Create: func(p string) (models.Store, error) { return store.Create(p) },
 		Lang:   l,
+		// The sentences main.go wires in.
+		ErrorText: app.Message,
 	}
 }
 

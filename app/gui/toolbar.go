@@ -17,10 +17,15 @@ import (
 type toolbar struct {
 	widget.BaseWidget
 	m *MainWindow
+	// search is the search box (name or licence); the window focuses it
+	// on Ctrl+F.
+	search *widget.Entry
 }
 
 func newToolbar(m *MainWindow) *toolbar {
-	t := &toolbar{m: m}
+	t := &toolbar{m: m, search: widget.NewEntry()}
+	t.search.OnSubmitted = func(s string) { m.search(s) }
+	t.search.ActionItem = widget.NewButtonWithIcon("", theme.SearchIcon(), func() { m.search(t.search.Text) })
 	t.ExtendBaseWidget(t)
 	return t
 }
@@ -39,13 +44,17 @@ func (t *toolbar) CreateRenderer() fyne.WidgetRenderer {
 		zoomAll:   widget.NewButtonWithIcon("", theme.ZoomFitIcon(), m.mapZoomAll),
 		backBtn:   widget.NewButtonWithIcon("", theme.NavigateBackIcon(), m.mapBack),
 		fwdBtn:    widget.NewButtonWithIcon("", theme.NavigateNextIcon(), m.mapForward),
+		undoBtn:   widget.NewButtonWithIcon("", theme.ContentUndoIcon(), m.undo),
+		redoBtn:   widget.NewButtonWithIcon("", theme.ContentRedoIcon(), m.redo),
+		gotoBtn:   widget.NewButtonWithIcon("", theme.MailForwardIcon(), m.showGoTo),
 	}
-	for _, b := range []*widget.Button{r.newBtn, r.openBtn, r.reloadBtn, r.closeBtn, r.langBtn, r.zoomIn, r.zoomOut, r.zoomAll, r.backBtn, r.fwdBtn} {
+	for _, b := range []*widget.Button{r.newBtn, r.openBtn, r.reloadBtn, r.closeBtn, r.langBtn, r.zoomIn, r.zoomOut, r.zoomAll, r.backBtn, r.fwdBtn, r.undoBtn, r.redoBtn, r.gotoBtn} {
 		b.Importance = widget.LowImportance
 	}
 	r.root = container.NewBorder(nil, widget.NewSeparator(), nil, nil,
 		container.NewHBox(r.newBtn, r.openBtn, widget.NewSeparator(), r.reloadBtn, r.closeBtn, widget.NewSeparator(),
-			r.zoomIn, r.zoomOut, r.zoomAll, r.backBtn, r.fwdBtn, layout.NewSpacer(), r.langBtn))
+			r.zoomIn, r.zoomOut, r.zoomAll, r.backBtn, r.fwdBtn, widget.NewSeparator(), r.undoBtn, r.redoBtn,
+			layout.NewSpacer(), container.NewGridWrap(fyne.NewSize(190, t.search.MinSize().Height), t.search), r.gotoBtn, r.langBtn))
 	r.update()
 	return r
 }
@@ -61,6 +70,7 @@ type toolbarRenderer struct {
 	t                                             *toolbar
 	newBtn, openBtn, reloadBtn, closeBtn, langBtn *widget.Button
 	zoomIn, zoomOut, zoomAll, backBtn, fwdBtn     *widget.Button
+	undoBtn, redoBtn, gotoBtn                     *widget.Button
 	root                                          *fyne.Container
 }
 
@@ -74,8 +84,8 @@ func (r *toolbarRenderer) update() {
 	m := r.t.m
 	r.newBtn.SetText(m.t("gui.toolbar.new", nil))
 	r.openBtn.SetText(m.t("gui.toolbar.open", nil))
-	r.reloadBtn.SetText(m.t("gui.toolbar.reload", nil))
-	r.closeBtn.SetText(m.t("gui.toolbar.close", nil))
+	// Reload and Close are icons only (their words are in the menus):
+	// the row must fit a 1000-point window with the search box.
 	r.langBtn.SetText(langNames[otherLang(m.lang)])
 	r.zoomIn.SetText(m.t("gui.toolbar.zoom_in", nil))
 	r.zoomOut.SetText(m.t("gui.toolbar.zoom_out", nil))
@@ -91,6 +101,15 @@ func (r *toolbarRenderer) update() {
 	enable(r.zoomAll, ready)
 	enable(r.backBtn, ready && m.mapView.hist.canBack())
 	enable(r.fwdBtn, ready && m.mapView.hist.canForward())
+	enable(r.gotoBtn, ready)
+	enable(r.undoBtn, m.path != "" && !m.busy && m.history.undo != nil)
+	enable(r.redoBtn, m.path != "" && !m.busy && m.history.redo != nil)
+	r.t.search.SetPlaceHolder(m.t("gui.toolbar.search", nil))
+	if m.path == "" || m.busy {
+		r.t.search.Disable()
+	} else {
+		r.t.search.Enable()
+	}
 }
 
 func enable(b *widget.Button, on bool) {

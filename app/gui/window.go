@@ -9,9 +9,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
 
 	"minerehab/app/i18n"
+	"minerehab/gis/render"
 	"minerehab/models"
 )
 
@@ -78,12 +81,34 @@ type MainWindow struct {
 	details    *summaryPanel // the project summary tab
 	mapView    *mapView
 	sideTabs   *container.AppTabs
+	split      *container.Split // map | inspector
 	layersTab  *container.TabItem
 	detailsTab *container.TabItem
 	status     *statusBar
+	inspector  *inspector
 	shared     *sharedStore // the open project's store, lent to the map (UI copy)
 
+	selected  []*models.Feature   // the selection, in the order picked
+	current   int                 // the one the inspector shows
+	history   historyState        // labels for Undo and Redo
+	styles    []models.LayerStyle // the open project's layer styles
+	dash      *dashboardView      // the open dashboard window, nil when closed
+	snapGen   uint64              // generation of the snapping index being built
+	snapView  render.View         // the view it was built for
+	snapBound orb.Bound           // the area it covers
+
+	plate *plateForm // the open Print plate dialog (tests drive it)
+
+	// The corner-coordinate box's check and text (tests drive them).
+	cornersParse func()
+	cornersText  *widget.Entry
+
+	// The open attribute form of a new feature (tests submit it).
+	featureForm       *dialog.FormDialog
+	featureFormSubmit func() bool
+
 	io          serial
+	previews    serial       // import previews: file reads that never touch the store
 	store       models.Store // worker-owned
 	storePath   string       // worker-owned
 	storeShared *sharedStore // worker-owned: shut before store closes
@@ -105,6 +130,7 @@ func NewMainWindow(a fyne.App, cfg Config) *MainWindow {
 	m.layers = newLayerPanel(m.lang)
 	m.layers.onVisible = m.setLayerVisible
 	m.layers.onZoom = m.zoomToLayer
+	m.layers.onStyle = m.showLayerStyle
 	m.summary = newSummaryPanel(m.lang)
 	m.summary.onNew, m.summary.onOpen, m.summary.onRecent = m.showNewDialog, m.showOpenDialog, m.OpenProject
 	m.details = newSummaryPanel(m.lang)
@@ -112,21 +138,31 @@ func NewMainWindow(a fyne.App, cfg Config) *MainWindow {
 	m.status = newStatusBar(m.lang)
 	m.status.onScale = m.setScale
 	m.mapView = newMapView(m.lang)
-	m.mapView.onView = m.mapViewChanged
 	m.mapView.onCursor = m.status.setCursor
 	m.mapView.onError = m.mapError
 	m.mapView.onFocus = func() { m.win.Canvas().Focus(m.mapView) }
+	m.mapView.onPick = m.pickAt
+	m.mapView.onBox = m.boxSelect
+	m.mapView.onEscape = func() { m.setSelection(nil, 0); m.mapView.setMark(nil); m.mapView.setWarnings(nil) }
+	m.mapView.onDelete = m.deleteSelected
+	m.mapView.onView = func() { m.mapViewChanged(); m.viewMovedForTool() }
+	m.inspector = newInspector(m.lang)
+	m.inspector.onEdit = m.editAttribute
+	m.inspector.onZoom = m.zoomToSelection
+	m.inspector.onSelect = func(i int) { m.setSelection(m.selected, i) }
 
 	m.layersTab = container.NewTabItem("", container.NewPadded(m.layers))
 	m.detailsTab = container.NewTabItem("", m.details)
 	m.sideTabs = container.NewAppTabs(m.layersTab, m.detailsTab)
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), m.sideTabs)
 	centre := container.NewStack(m.summary, m.mapView)
-	m.win.SetContent(container.NewBorder(m.toolbar, m.status, left, nil, centre))
-	m.win.Resize(fyne.NewSize(1100, 720))
+	m.split = container.NewHSplit(centre, container.NewBorder(nil, nil, widget.NewSeparator(), nil, m.inspector))
+	m.win.SetContent(container.NewBorder(m.toolbar, m.status, left, nil, m.split))
+	m.restoreWindow()
 	m.win.SetMaster()
 	m.addShortcuts()
 	m.addMapKeys()
+	m.addEditShortcuts()
 	m.refresh()
 
 	switch {
@@ -221,6 +257,7 @@ func (m *MainWindow) refresh() {
 	}
 	m.sideTabs.Refresh()
 	m.mapView.setLang(m.lang)
+	m.inspector.set(m.lang, m.selected, m.current)
 	m.status.setLang(m.lang)
 	m.status.setScale(m.mapView.scale())
 }
@@ -239,10 +276,12 @@ func (m *MainWindow) Shutdown() {
 	if m.closing.Swap(true) {
 		return
 	}
+	m.saveWindow()
 	m.cancel()
 	m.mapView.shutdown()
 	m.io.Go(m.closeStore)
 	m.io.Wait()
+	m.previews.Wait()
 	m.mapView.wait()
 }
 

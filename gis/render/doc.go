@@ -1,8 +1,8 @@
 // Package render owns map drawing: it turns layers of orb geometries with
 // per-feature styles into pictures through a small Canvas interface, and
-// ships a raster Canvas (Raster, an *image.RGBA drawn with
-// golang.org/x/image/vector). A vector back end for plates can implement the
-// same interface later.
+// ships a raster Canvas (Raster, an *image.RGBA anti-aliased by exact
+// signed-area coverage, see accumulator). A vector back end for plates can
+// implement the same interface later.
 //
 // Coordinates and units. Geometries are orb values in longitude/latitude
 // order, decimal degrees (CGCS2000; WGS 84 is treated as the same datum).
@@ -16,10 +16,15 @@
 // are pixels; widths, dash lengths, sizes and font sizes are pixels too.
 //
 // Draw clips and simplifies in pixel space (vertices closer than half a
-// pixel to the previous kept one are dropped), culls features outside the
+// pixel to the previous kept one are dropped, then those within 0.4 px of
+// the chord between their kept neighbours), culls features outside the
 // view, and checks its context between features so a widget can cancel a
 // stale frame. Labels are placed greedily, top layer first, and never
-// overlap each other.
+// overlap each other. After the first 256 markers of a call, a Raster
+// draws markers from cached sprites (positions rounded to 1/16 px).
+// DrawFrontToBack draws the same picture top feature first, painting
+// under, and skips the features already hidden under opaque paint: on a
+// crowded overview most of them.
 //
 // The package is domain-free: styles are data handed in by the caller. It
 // imports orb and golang.org/x/image only.

@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"image/color"
 	"math"
 	"sync"
 
@@ -124,6 +125,9 @@ type drawer struct {
 	markers      []Rect
 	ts           typesetter
 	stats        drawStats
+	nmarkers     int // markers drawn: sprites take over after spriteAfter
+	// occ, in front-to-back drawing, skips features hidden under paint.
+	occ *Raster
 }
 
 // drawers recycles drawers' scratch buffers between Draw calls.
@@ -194,6 +198,41 @@ func (d *drawer) visible(b orb.Bound, margin float64) bool {
 	return Rect{x0, y0, x1, y1}.Intersects(d.frame.Outset(margin))
 }
 
+// spriteMarker draws a marker through sc, with the colours and widths
+// point uses.
+func (d *drawer) spriteMarker(sc spriteCanvas, st *Style, x, y, size, sw float64) bool {
+	if st.PointShape == PointCross {
+		c, w := st.Stroke, sw
+		if c.A == 0 || w == 0 {
+			c, w = st.Fill, max(1, size/5)
+		}
+		return sc.marker(PointCross, x, y, size, w, true, color.NRGBA{}, fade(c, d.op))
+	}
+	stroke := fade(st.Stroke, d.op)
+	if sw <= 0 {
+		stroke = color.NRGBA{}
+	}
+	return sc.marker(st.PointShape, x, y, size, sw, false, fade(st.Fill, d.op), stroke)
+}
+
+// ptsBound is the box of pts (orb's Bound, without its per-point
+// emptiness checks); an empty list gives an inverted box that meets
+// nothing.
+func ptsBound[P ~[]orb.Point](pts P) orb.Bound {
+	if len(pts) == 0 {
+		return orb.Bound{Min: orb.Point{math.Inf(1), math.Inf(1)}, Max: orb.Point{math.Inf(-1), math.Inf(-1)}}
+	}
+	minx, miny := pts[0][0], pts[0][1]
+	maxx, maxy := minx, miny
+	for _, p := range pts[1:] {
+		minx = min(minx, p[0])
+		maxx = max(maxx, p[0])
+		miny = min(miny, p[1])
+		maxy = max(maxy, p[1])
+	}
+	return orb.Bound{Min: orb.Point{minx, miny}, Max: orb.Point{maxx, maxy}}
+}
+
 // feature draws f and queues its label; it reports whether to go on.
 func (d *drawer) feature(f *Feature) bool {
 	if !d.checkpoint(1) {
@@ -204,6 +243,9 @@ func (d *drawer) feature(f *Feature) bool {
 	}
 	st := &f.Style
 	margin := max(st.strokeWidth(), st.pointSize()) + 2
+	if d.occ != nil && d.occluded(f, margin) {
+		return true
+	}
 	d.collapse = collapseRuns && (st.Dash == nil || st.strokeWidth() == 0)
 	d.outer = d.frame.Outset(margin)
 	want := d.labelStyle != nil && f.Label != ""
@@ -228,7 +270,7 @@ func (d *drawer) geometry(g orb.Geometry, st *Style, margin float64, want bool, 
 		}
 		return found
 	case orb.LineString:
-		if !d.visible(g.Bound(), margin) {
+		if !d.visible(ptsBound(g), margin) {
 			return false
 		}
 		d.stats.features++
@@ -238,7 +280,7 @@ func (d *drawer) geometry(g orb.Geometry, st *Style, margin float64, want bool, 
 	case orb.MultiLineString:
 		d.path.Reset()
 		for _, ls := range g {
-			if d.visible(ls.Bound(), margin) {
+			if d.visible(ptsBound(ls), margin) {
 				d.addLine(ls)
 			}
 		}
@@ -252,7 +294,7 @@ func (d *drawer) geometry(g orb.Geometry, st *Style, margin float64, want bool, 
 	case orb.Bound:
 		return d.geometry(g.ToPolygon(), st, margin, want, lc)
 	case orb.Polygon:
-		if len(g) == 0 || !d.visible(g[0].Bound(), margin) {
+		if len(g) == 0 || !d.visible(ptsBound(g[0]), margin) {
 			return false
 		}
 		d.stats.features++
@@ -262,7 +304,7 @@ func (d *drawer) geometry(g orb.Geometry, st *Style, margin float64, want bool, 
 	case orb.MultiPolygon:
 		d.path.Reset()
 		for _, pg := range g {
-			if len(pg) > 0 && d.visible(pg[0].Bound(), margin) {
+			if len(pg) > 0 && d.visible(ptsBound(pg[0]), margin) {
 				d.addPolygon(pg)
 			}
 		}
@@ -332,7 +374,61 @@ func (d *drawer) project(pts []orb.Point, keepLast bool) int {
 	if dropped && keepLast {
 		d.path.LineTo(dx, dy)
 	}
+	if n := d.path.Len() - start; n > 2 && simplifyTol > 0 {
+		kept := simplify(d.path.pts[start:], simplifyTol)
+		d.path.pts = d.path.pts[:start+len(kept)]
+	}
 	return d.path.Len() - start
+}
+
+// simplifyTol is how far, in pixels, simplify may move an outline.
+const simplifyTol = 0.4
+
+// maxSimplifyRun bounds how many points simplify drops in a row (the test
+// of a run costs its length).
+const maxSimplifyRun = 32
+
+// simplify drops, in place, the points of pts that lie within tol of the
+// segment joining the kept points around them, keeping the first and the
+// last, and returns the kept points: a streaming chord test (as
+// Reumann–Witkam, but measured to the segment, so spikes and U-turns
+// stay).
+func simplify(pts []Pt, tol float64) []Pt {
+	n := len(pts)
+	if n < 3 {
+		return pts
+	}
+	tol2 := tol * tol
+	out, a := 1, 0
+	for j := 2; j < n; j++ {
+		if j-a <= maxSimplifyRun && chordHolds(pts[a], pts[j], pts[a+1:j], tol2) {
+			continue
+		}
+		pts[out] = pts[j-1]
+		out++
+		a = j - 1
+	}
+	pts[out] = pts[n-1]
+	return pts[:out+1]
+}
+
+// chordHolds reports whether every point of mid lies within √tol2 of the
+// segment p→q.
+func chordHolds(p, q Pt, mid []Pt, tol2 float64) bool {
+	dx, dy := q.X-p.X, q.Y-p.Y
+	l2 := dx*dx + dy*dy
+	for _, m := range mid {
+		mx, my := m.X-p.X, m.Y-p.Y
+		t := 0.0
+		if l2 > 0 {
+			t = max(0, min(1, (mx*dx+my*dy)/l2))
+		}
+		ex, ey := mx-t*dx, my-t*dy
+		if ex*ex+ey*ey > tol2 {
+			return false
+		}
+	}
+	return true
 }
 
 // outcode returns which sides of d.outer (x below, x above, y below, y
@@ -382,22 +478,36 @@ func (d *drawer) polygons(st *Style, want bool, lc *labelCand) bool {
 	if d.path.Len() == 0 {
 		return false
 	}
-	if fill := fade(st.Fill, d.op); fill.A > 0 {
-		d.c.FillPath(&d.path, fill)
-	}
-	if st.Hatch == HatchDiagonal {
-		hc := st.HatchColor
-		if hc.A == 0 {
-			hc = st.Stroke
+	// Fill, hatch, outline; the other way round when painting under
+	// (front to back).
+	for i := range 3 {
+		step := i
+		if d.occ != nil {
+			step = 2 - i
 		}
-		if hc = fade(hc, d.op); hc.A > 0 {
-			first := d.path.pts[0]
-			d.c.HatchPath(&d.path, Hatch{Color: hc, Spacing: st.HatchSpacing, Width: st.HatchWidth, Phase: first.X + first.Y})
-		}
-	}
-	if w := st.strokeWidth(); w > 0 {
-		if sc := fade(st.Stroke, d.op); sc.A > 0 {
-			d.c.StrokePath(&d.path, w, sc, st.Dash)
+		switch step {
+		case 0:
+			if fill := fade(st.Fill, d.op); fill.A > 0 {
+				d.c.FillPath(&d.path, fill)
+			}
+		case 1:
+			if st.Hatch != HatchDiagonal {
+				continue
+			}
+			hc := st.HatchColor
+			if hc.A == 0 {
+				hc = st.Stroke
+			}
+			if hc = fade(hc, d.op); hc.A > 0 {
+				first := d.path.pts[0]
+				d.c.HatchPath(&d.path, Hatch{Color: hc, Spacing: st.HatchSpacing, Width: st.HatchWidth, Phase: first.X + first.Y})
+			}
+		case 2:
+			if w := st.strokeWidth(); w > 0 {
+				if sc := fade(st.Stroke, d.op); sc.A > 0 {
+					d.c.StrokePath(&d.path, w, sc, st.Dash)
+				}
+			}
 		}
 	}
 	if !want {
@@ -445,6 +555,10 @@ func (d *drawer) point(p orb.Point, st *Style, want bool, lc *labelCand) bool {
 		h := size/2 + sw/2
 		d.markers = append(d.markers, Rect{x - h, y - h, x + h, y + h})
 	}
+	d.nmarkers++
+	if sc, ok := d.c.(spriteCanvas); ok && d.nmarkers > spriteAfter && st.Dash == nil && d.spriteMarker(sc, st, x, y, size, sw) {
+		goto drawn
+	}
 	markerPath(&d.path, st.PointShape, x, y, size)
 	if st.PointShape == PointCross {
 		c, w := st.Stroke, sw
@@ -455,13 +569,18 @@ func (d *drawer) point(p orb.Point, st *Style, want bool, lc *labelCand) bool {
 			d.c.StrokePath(&d.path, w, c, nil)
 		}
 	} else {
-		if fill := fade(st.Fill, d.op); fill.A > 0 {
+		fill, sc := fade(st.Fill, d.op), fade(st.Stroke, d.op)
+		if d.occ != nil && sc.A > 0 && sw > 0 { // under: outline first
+			d.c.StrokePath(&d.path, sw, sc, st.Dash)
+		}
+		if fill.A > 0 {
 			d.c.FillPath(&d.path, fill)
 		}
-		if sc := fade(st.Stroke, d.op); sc.A > 0 && sw > 0 {
+		if d.occ == nil && sc.A > 0 && sw > 0 {
 			d.c.StrokePath(&d.path, sw, sc, st.Dash)
 		}
 	}
+drawn:
 	if !want || !d.frame.Intersects(Rect{x, y, x, y}) {
 		return false
 	}

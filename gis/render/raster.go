@@ -1,12 +1,11 @@
 package render
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
 	"math"
-
-	"golang.org/x/image/vector"
 )
 
 // rasterSlack is how far, in pixels, a path may reach beyond the frame
@@ -17,16 +16,17 @@ const rasterSlack = 64
 // maxStrokeWidth bounds stroke widths, pixels.
 const maxStrokeWidth = 1e4
 
-// Raster is a Canvas that draws into an *image.RGBA with anti-aliasing,
-// using golang.org/x/image/vector. Each path is rasterised in a mask sized
-// to its clipped pixel box, never the whole frame, so small features cost
-// little however big the picture. Colours are blended source-over. A Raster
-// is not safe for concurrent use.
+// Raster is a Canvas that draws into an *image.RGBA with anti-aliasing
+// (exact area coverage, see accumulator). Each path is rasterised in a
+// buffer sized to its clipped pixel box, never the whole frame, and only
+// the cells its edges touch are read back, blended as they are read, so
+// small features cost little however big the picture. Colours are blended
+// source-over. A Raster is not safe for concurrent use.
 type Raster struct {
 	img   *image.RGBA
 	frame Rect
 
-	z       vector.Rasterizer
+	z       accumulator
 	src     image.Uniform // src.C is &col, so setting a colour never allocates
 	col     color.NRGBA
 	clipper clipper
@@ -38,6 +38,11 @@ type Raster struct {
 	maskA   image.Alpha
 	maskB   image.Alpha
 	hatch   Path
+	// under: painting goes under the paint already there (front-to-back
+	// drawing, see DrawFrontToBack); opaque flags the blocks of pixels
+	// known opaque (see hidden).
+	under  bool
+	opaque []bool
 }
 
 // NewRaster returns a w×h raster filled with bg. Negative sizes are taken
@@ -48,6 +53,22 @@ func NewRaster(w, h int, bg color.NRGBA) *Raster {
 	r.src.C = &r.col
 	r.frame = Rect{0, 0, float64(w), float64(h)}
 	r.Clear(bg)
+	return r
+}
+
+// NewRasterOn returns a raster drawing into img, as it is (nothing is
+// cleared): for instance one strip of a bigger picture, img being an
+// *image.RGBA sub-image of it. Drawing stays within img.Bounds().
+func NewRasterOn(img *image.RGBA) *Raster {
+	r := &Raster{img: img}
+	r.src.C = &r.col
+	b := img.Bounds()
+	if b.Min != (image.Point{}) {
+		// Keep pixel coordinates relative to the raster: re-base img.
+		img = &image.RGBA{Pix: img.Pix[img.PixOffset(b.Min.X, b.Min.Y):], Stride: img.Stride, Rect: image.Rect(0, 0, b.Dx(), b.Dy())}
+		r.img = img
+	}
+	r.frame = Rect{0, 0, float64(b.Dx()), float64(b.Dy())}
 	return r
 }
 
@@ -83,27 +104,8 @@ func (r *Raster) prepare(p *Path) (*Path, image.Rectangle) {
 	return q, box
 }
 
-// load resets the rasterizer to box and adds q's subpaths, shifted to the
-// box origin.
-func (r *Raster) load(q *Path, box image.Rectangle) {
-	r.z.Reset(box.Dx(), box.Dy())
-	ox, oy := float64(box.Min.X), float64(box.Min.Y)
-	for i := range q.subs {
-		pts, _ := q.Subpath(i)
-		if len(pts) < 3 {
-			continue
-		}
-		r.z.MoveTo(float32(pts[0].X-ox), float32(pts[0].Y-oy))
-		for _, pt := range pts[1:] {
-			r.z.LineTo(float32(pt.X-ox), float32(pt.Y-oy))
-		}
-		r.z.ClosePath()
-	}
-}
-
 // mask rasterises q's coverage of box into m (resized to the box, at the
-// origin) and returns it. The rasterizer writes every mask byte, so no clearing is
-// needed.
+// origin) and returns it.
 func (r *Raster) mask(q *Path, box image.Rectangle, m *image.Alpha) *image.Alpha {
 	w, h := box.Dx(), box.Dy()
 	if n := w * h; cap(m.Pix) < n {
@@ -113,9 +115,9 @@ func (r *Raster) mask(q *Path, box image.Rectangle, m *image.Alpha) *image.Alpha
 	}
 	m.Stride = w
 	m.Rect = image.Rect(0, 0, w, h)
-	r.load(q, box)
-	r.z.DrawOp = draw.Src
-	r.z.Draw(m, m.Rect, image.Opaque, image.Point{})
+	r.z.reset(w, h)
+	r.z.path(q, float64(box.Min.X), float64(box.Min.Y))
+	r.z.mask(m.Pix)
 	return m
 }
 
@@ -123,39 +125,116 @@ func (r *Raster) mask(q *Path, box image.Rectangle, m *image.Alpha) *image.Alpha
 // image, source-over on premultiplied 8-bit values, skipping uncovered
 // pixels.
 func (r *Raster) blend(box image.Rectangle, m *image.Alpha, c color.NRGBA) {
-	// Premultiplied source, 8 bits.
-	sa := uint32(c.A)
-	sr, sg, sb := div255(uint32(c.R)*sa), div255(uint32(c.G)*sa), div255(uint32(c.B)*sa)
+	b := r.newBlender(c)
 	w := box.Dx()
 	pix, stride := r.img.Pix, r.img.Stride
 	off := r.img.PixOffset(box.Min.X, box.Min.Y)
 	for y := range box.Dy() {
 		row := pix[off+y*stride : off+y*stride+4*w]
 		for x, mv := range m.Pix[y*w : y*w+w] {
-			if mv == 0 {
-				continue
+			if mv != 0 {
+				b.blend(row[4*x:4*x+4:4*x+4], uint32(mv))
 			}
-			px := row[4*x : 4*x+4 : 4*x+4]
-			mm := uint32(mv)
-			if mm == 255 {
-				if sa == 255 {
-					px[0], px[1], px[2], px[3] = c.R, c.G, c.B, 255
-					continue
-				}
-				k := 255 - sa
-				px[0] = uint8(sr + div255(uint32(px[0])*k))
-				px[1] = uint8(sg + div255(uint32(px[1])*k))
-				px[2] = uint8(sb + div255(uint32(px[2])*k))
-				px[3] = uint8(sa + div255(uint32(px[3])*k))
-				continue
-			}
-			k := 255 - div255(sa*mm)
-			px[0] = uint8(div255(sr*mm + uint32(px[0])*k))
-			px[1] = uint8(div255(sg*mm + uint32(px[1])*k))
-			px[2] = uint8(div255(sb*mm + uint32(px[2])*k))
-			px[3] = uint8(div255(sa*mm + uint32(px[3])*k))
 		}
 	}
+}
+
+// fill rasterises q over box and blends c through its coverage, reading
+// only the touched cells of each row.
+func (r *Raster) fill(q *Path, box image.Rectangle, c color.NRGBA) {
+	z := &r.z
+	z.reset(box.Dx(), box.Dy())
+	z.path(q, float64(box.Min.X), float64(box.Min.Y))
+	b := r.newBlender(c)
+	pix := r.img.Pix
+	w := z.w
+	for _, y32 := range z.rows {
+		y := int(y32)
+		lo, hi := int(z.lo[y]), int(z.hi[y])
+		z.lo[y], z.hi[y] = math.MaxInt32, 0
+		cells := z.a[y*z.stride : (y+1)*z.stride]
+		off := r.img.PixOffset(box.Min.X, box.Min.Y+y)
+		row := pix[off : off+4*w : off+4*w]
+		var s float32
+		for x := lo; x < hi; x++ {
+			s += cells[x]
+			cells[x] = 0
+			if x >= w {
+				continue
+			}
+			if m := coverage8(s); m != 0 {
+				b.blend(row[4*x:4*x+4:4*x+4], m)
+			}
+		}
+	}
+	z.rows = z.rows[:0]
+}
+
+// blender blends one colour into premultiplied RGBA pixels: two 8-bit
+// channels per 32-bit lane pair (red with blue, green with alpha), with
+// exactly the rounding of a per-channel (x + 127) / 255.
+type blender struct {
+	c      color.NRGBA
+	sa     uint32
+	rb, ga uint32 // premultiplied source, lanes 0 and 16
+	opaque uint32 // the colour as a pixel, for c.A = 255
+	under  bool   // paint under the pixel instead of over it
+}
+
+func (r *Raster) newBlender(c color.NRGBA) blender {
+	sa := uint32(c.A)
+	sr, sg, sb := div255(uint32(c.R)*sa), div255(uint32(c.G)*sa), div255(uint32(c.B)*sa)
+	return blender{c: c, sa: sa, rb: sr | sb<<16, ga: sg | sa<<16, under: r.under,
+		opaque: uint32(c.R) | uint32(c.G)<<8 | uint32(c.B)<<16 | 0xff<<24}
+}
+
+// div255x2 is div255 on both 16-bit lanes of x.
+func div255x2(x uint32) uint32 {
+	x += 0x00800080
+	return ((x + (x>>8)&0x00ff00ff) >> 8) & 0x00ff00ff
+}
+
+// blend paints px (4 bytes) with coverage m in 1..255.
+func (b *blender) blend(px []byte, m uint32) {
+	if b.under {
+		b.blendUnder(px, m)
+		return
+	}
+	if m == 255 && b.sa == 255 {
+		binary.LittleEndian.PutUint32(px, b.opaque)
+		return
+	}
+	p := binary.LittleEndian.Uint32(px)
+	var rb, ga uint32
+	if m == 255 {
+		k := 255 - b.sa
+		rb = b.rb + div255x2((p&0x00ff00ff)*k)
+		ga = b.ga + div255x2((p>>8&0x00ff00ff)*k)
+	} else {
+		k := 255 - div255(b.sa*m)
+		rb = div255x2(b.rb*m + (p&0x00ff00ff)*k)
+		ga = div255x2(b.ga*m + (p>>8&0x00ff00ff)*k)
+	}
+	binary.LittleEndian.PutUint32(px, rb|ga<<8)
+}
+
+// blendUnder paints px with coverage m under what it holds: the pixel
+// keeps its paint and lets through 1 - alpha of the new colour (the
+// "destination over" operator). An opaque pixel is left alone.
+func (b *blender) blendUnder(px []byte, m uint32) {
+	da := uint32(px[3])
+	if da == 255 {
+		return
+	}
+	srb, sga := b.rb, b.ga
+	if m != 255 {
+		srb, sga = div255x2(srb*m), div255x2(sga*m)
+	}
+	k := 255 - da
+	p := binary.LittleEndian.Uint32(px)
+	rb := (p & 0x00ff00ff) + div255x2(srb*k)
+	ga := (p >> 8 & 0x00ff00ff) + div255x2(sga*k)
+	binary.LittleEndian.PutUint32(px, rb|ga<<8)
 }
 
 // div255 returns x/255 rounded to nearest, for x <= 255*255*2.
@@ -173,7 +252,7 @@ func (r *Raster) FillPath(p *Path, c color.NRGBA) {
 	if box.Empty() {
 		return
 	}
-	r.blend(box, r.mask(q, box, &r.maskA), c)
+	r.fill(q, box, c)
 }
 
 // StrokePath implements Canvas.

@@ -84,6 +84,8 @@ type Layer struct {
 	// stream features from storage; Draw stops pulling from it when
 	// cancelled.
 	Iter iter.Seq[Feature]
+	// Backward, for DrawFrontToBack, yields the features last first.
+	Backward iter.Seq[Feature]
 	// Opacity in (0, 1] multiplies the alpha of every colour in the layer
 	// (feature by feature, not as a group). A layer with Opacity <= 0 (the
 	// zero value) is not drawn: set 1 for an opaque layer.

@@ -52,9 +52,10 @@ func TestGDALReadsProject(t *testing.T) {
 	for _, m := range layers {
 		name := m[1]
 		seen[name] = true
-		if name == "mr_meta" {
-			// GDAL lists tables not in gpkg_contents as non-spatial
-			// layers while no 'attributes' table is registered.
+		if strings.HasPrefix(name, "mr_") {
+			// minerehab's own tables (meta, styles, history, …): GDAL
+			// lists tables not in gpkg_contents as non-spatial layers
+			// while no 'attributes' table is registered.
 			continue
 		}
 		want, ok := counts[name]

@@ -17,6 +17,7 @@ import (
 //	lock:PATH      holds BEGIN IMMEDIATE on PATH, prints "locked", waits for stdin to close
 //	open:PATH      opens PATH read-write and prints the error code (or "ok")
 //	openro:PATH    opens PATH with Options.ReadOnly, counts mines, prints "ok N" or the code
+//	edit:PATH      renames mine 1 again and again, printing "saved N" after each edit lands, until killed
 const helperEnv = "MINEREHAB_STORE_HELPER"
 
 var bgctx = context.Background()
@@ -58,6 +59,9 @@ func runHelper(mode string) int {
 		}
 		fmt.Println("ok", n)
 		return 0
+	}
+	if kind == "edit" {
+		return editForever(path)
 	}
 	fmt.Println("unknown helper mode", mode)
 	return 2

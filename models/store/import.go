@@ -165,7 +165,11 @@ func (im *Import) PutRow(r *Row, key models.KeySpec) (models.Outcome, error) {
 }
 
 // args are the statement arguments for geom and featureCols.
-func (im *Import) args(r *Row) []any {
+func (im *Import) args(r *Row) []any { return rowArgs(r, im.now) }
+
+// rowArgs are the statement arguments for geom and featureCols, now being
+// the imported_at time.
+func rowArgs(r *Row, now string) []any {
 	a := r.Attrs
 	var props, srcEPSG, srcGeom any
 	if r.Props != nil {
@@ -175,7 +179,7 @@ func (im *Import) args(r *Row) []any {
 		srcEPSG, srcGeom = int64(r.SrcEPSG), r.SrcGeom
 	}
 	return []any{r.Geom, text(a.Name), text(a.Licence), text(a.District), text(a.Mineral), text(a.Method),
-		text(string(a.Status)), text(string(a.Kind)), text(a.FeatureType), r.AreaM2, props, srcEPSG, srcGeom, im.now}
+		text(string(a.Status)), text(string(a.Kind)), text(a.FeatureType), r.AreaM2, props, srcEPSG, srcGeom, now}
 }
 
 // text stores "" as NULL, so GIS clients show missing attributes as such.

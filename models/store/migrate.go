@@ -28,6 +28,9 @@ type migration struct {
 // add the next.
 var migrations = []migration{
 	{1, "init", migrateInit},
+	{2, "workspace", migrateWorkspace},
+	{3, "planning", migratePlanning},
+	{4, "surveys", migrateSurveys},
 }
 
 // SchemaVersion is the schema version this program writes and the newest

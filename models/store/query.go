@@ -44,8 +44,7 @@ func (s *Store) Features(ctx context.Context, layer string, bbox *orb.Bound, fn 
 	if err := s.checkLayer("read", layer); err != nil {
 		return err
 	}
-	query := "SELECT fid, geom, name, licence, district, mineral, method, status, kind, feature_type, area_m2, properties, src_epsg, src_geom FROM " +
-		gpkg.QuoteIdent(layer)
+	query := "SELECT " + featureSelect + " FROM " + gpkg.QuoteIdent(layer)
 	var args []any
 	if bbox != nil {
 		query += " WHERE " + bboxFilter(layer)
@@ -57,50 +56,21 @@ func (s *Store) Features(ctx context.Context, layer string, bbox *orb.Bound, fn 
 		return classify("read "+layer+" from", s.path, err)
 	}
 	defer rows.Close()
-	var (
-		fid                              int64
-		geom, props, srcGeom             []byte
-		name, lic, dist, mineral, method sql.NullString
-		status, kind, ftype              sql.NullString
-		area                             sql.NullFloat64
-		srcEPSG                          sql.NullInt64
-	)
+	var sc featureScan
 	for rows.Next() {
-		if err := rows.Scan(&fid, &geom, &name, &lic, &dist, &mineral, &method, &status, &kind, &ftype, &area, &props, &srcEPSG, &srcGeom); err != nil {
+		if err := rows.Scan(sc.dest()...); err != nil {
 			return classify("read "+layer+" from", s.path, err)
 		}
-		if bbox != nil && !meets(geom, bbox) {
+		if bbox != nil && !meets(sc.geom, bbox) {
 			continue
 		}
-		f := &models.Feature{
-			ID:    fid,
-			Layer: layer,
-			Attrs: models.Attrs{
-				Name: name.String, Licence: lic.String, District: dist.String, Mineral: mineral.String,
-				Method: method.String, Status: models.MineStatus(status.String), Kind: models.SiteKind(kind.String),
-				FeatureType: ftype.String,
-			},
-			AreaM2: area.Float64,
-		}
-		if props != nil {
-			f.Props = props // Scan copies: the slice is ours
-		}
-		if geom != nil {
-			if f.Geometry, _, err = gpkg.Decode(geom); err != nil {
-				return &Error{Code: CodeSQL, Op: fmt.Sprintf("decode %s fid %d in", layer, fid), Path: s.path, Err: err}
-			}
-		}
-		if srcGeom != nil {
-			g, err := gpkg.DecodeWKB(srcGeom)
-			if err != nil {
-				return &Error{Code: CodeSQL, Op: fmt.Sprintf("decode source geometry of %s fid %d in", layer, fid), Path: s.path, Err: err}
-			}
-			f.Source = &models.Source{EPSG: int(srcEPSG.Int64), Geometry: g}
+		f, err := sc.feature(layer, s.path)
+		if err != nil {
+			return err
 		}
 		if err := fn(f); err != nil {
 			return err
 		}
-		props, srcGeom = nil, nil
 	}
 	if err := rows.Err(); err != nil {
 		return classify("read "+layer+" from", s.path, err)

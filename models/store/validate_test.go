@@ -105,8 +105,8 @@ func TestValidateCorruptPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	var fs []*models.Feature
-	for i := range 500 {
-		fs = append(fs, mine(i, 106.5+0.001*float64(i), 39.6))
+	for i := range 5000 {
+		fs = append(fs, mine(i, 106.5+0.0001*float64(i), 39.6))
 	}
 	importAll(t, s, models.KeySpec{}, fs...)
 	s.Close()
@@ -114,6 +114,8 @@ func TestValidateCorruptPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Enough mines that the middle of the file is feature pages, not the
+	// schema's; damage three pages' worth there.
 	page := 4096
 	for off := len(data) / 2; off < len(data)/2+3*page; off += 97 {
 		data[off] ^= 0x5a

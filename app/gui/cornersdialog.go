@@ -1,0 +1,142 @@
+package gui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"minerehab/app"
+	"minerehab/app/i18n"
+	"minerehab/gis/measure"
+	"minerehab/models"
+)
+
+// Tools > Polygon from corner coordinates…: paste or type licence corner
+// coordinates (拐点坐标) — lines of "point, X, Y" in CGCS2000 GK (with or
+// without the zone prefix) or lon/lat, or a whole 界址点 file — see the
+// parsed parcels on the map before saving, with every unreadable line
+// named, and save them into a layer as one edit. The source coordinates
+// are kept exactly beside the lon/lat geometry.
+
+// cornersMaxText bounds the text the box takes (1 MB pasted by mistake is
+// refused at once).
+const cornersMaxText = 2 << 20
+
+func (m *MainWindow) showCornersDialog() {
+	if m.path == "" || m.busy {
+		return
+	}
+	text := widget.NewMultiLineEntry()
+	text.SetPlaceHolder("[地块坐标]\nJ1,1,4391234.567,36432100.123\nJ2,1,4391234.567,36432600.123\n…")
+	text.SetMinRowsVisible(12)
+	layers := []string{models.LayerMines, models.LayerZones, models.LayerPlanUnits, models.LayerSites, models.LayerReference}
+	var names []string
+	for _, l := range layers {
+		names = append(names, layerName(m.lang, l))
+	}
+	layer := widget.NewSelect(names, nil)
+	layer.SetSelectedIndex(0)
+	zone := widget.NewEntry()
+	zone.SetText("EPSG:4545")
+	result := widget.NewLabel(m.t("gui.corners.hint", nil))
+	result.Wrapping = fyne.TextWrapWord
+	var preview *app.CornerPreview
+	parse := func() {
+		m.mapView.setWarnings(nil)
+		preview = nil
+		if len(text.Text) > cornersMaxText {
+			result.SetText(m.t("gui.corners.too_big", i18n.Args{"mb": cornersMaxText >> 20}))
+			return
+		}
+		epsg := 0
+		if z := strings.TrimSpace(zone.Text); z != "" {
+			fmt.Sscanf(strings.TrimPrefix(strings.ToUpper(z), "EPSG:"), "%d", &epsg)
+		}
+		p, err := app.ParseCornerText(text.Text, epsg)
+		preview = p
+		var lines []string
+		if p != nil {
+			for _, w := range p.Warnings {
+				lines = append(lines, app.CornerWarningMessage(m.lang, w))
+			}
+			for _, e := range p.Errors {
+				lines = append(lines, app.CornerMessage(m.lang, e))
+			}
+		}
+		if err != nil && (p == nil || len(p.Errors) == 0) {
+			lines = append(lines, m.errorText(err))
+		}
+		if p != nil && len(p.Parcels) > 0 {
+			area := measure.Area(p.Geometry)
+			head := m.t("gui.corners.parsed", i18n.Args{"n": len(p.Parcels), "epsg": p.EPSG, "ha": formatFixed(measure.Hectares(area), 4),
+				"mu": formatFixed(measure.Mu(area), 2)})
+			lines = append([]string{head}, lines...)
+			// Show the parcels on the map, hatched, and bring them into view.
+			var gs []orb.Geometry
+			for _, pc := range p.Parcels {
+				gs = append(gs, pc.Geometry)
+			}
+			m.mapView.setWarnings(gs)
+			m.mapView.zoomToBound(padBound(p.Geometry.Bound(), 100))
+		}
+		result.SetText(strings.Join(lines, "\n"))
+	}
+	check := widget.NewButton(m.t("gui.corners.check", nil), parse)
+	items := container.NewBorder(
+		container.NewVBox(widget.NewLabel(m.t("gui.corners.paste", nil))),
+		container.NewVBox(
+			widget.NewForm(widget.NewFormItem(m.t("gui.corners.layer", nil), layer), widget.NewFormItem(m.t("gui.corners.crs", nil), zone)),
+			check, container.NewVScroll(result)),
+		nil, nil, text)
+	d := dialog.NewCustomConfirm(m.t("gui.corners.title", nil), m.t("gui.draw.save", nil), m.t("gui.button.cancel", nil), items, func(ok bool) {
+		m.mapView.setWarnings(nil)
+		if !ok {
+			return
+		}
+		parse()
+		if preview == nil || !preview.OK() {
+			m.showMessage(m.t("gui.corners.title", nil), theme.WarningIcon(), m.t("gui.corners.not_saved", nil), result.Text)
+			return
+		}
+		fs, err := preview.Features(layers[layer.SelectedIndex()])
+		if err != nil {
+			m.showError(m.t("gui.corners.not_saved", nil), err)
+			return
+		}
+		m.addFeatures(fs)
+	}, m.win)
+	s := m.win.Canvas().Size()
+	d.Resize(fyne.NewSize(fyne.Min(760, s.Width*0.95), fyne.Min(700, s.Height*0.95)))
+	d.Show()
+	m.cornersParse, m.cornersText = parse, text
+}
+
+// addFeatures stores new features as one edit and selects them.
+func (m *MainWindow) addFeatures(fs []*models.Feature) {
+	m.io.Go(func() {
+		if m.store == nil {
+			return
+		}
+		got, err := app.AddFeatures(m.ctx, m.store, fs)
+		info := m.readInfo()
+		h := m.readHistory()
+		m.ui(func() {
+			m.history = h
+			if err != nil {
+				m.showError(m.t("gui.error.edit", nil), err)
+				m.refreshEditMenu()
+				return
+			}
+			m.afterEdit(info)
+			m.setSelection(got, 0)
+			m.zoomToSelection()
+			m.status.show("gui.status.added_n", i18n.Args{"n": len(got)})
+		})
+	})
+}

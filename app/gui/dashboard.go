@@ -1,0 +1,303 @@
+package gui
+
+import (
+	"fmt"
+	"image/color"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"minerehab/app"
+	"minerehab/app/i18n"
+	"minerehab/models"
+)
+
+// The green-mine dashboard (View > Green-mine progress, Ctrl+D): for any
+// date, the green count and rate, what each target still needs and by
+// when the current trend reaches it, the same per district, the burn-up
+// since the plan was issued, and the deadline board with the
+// stop-production list. A mine on the list can be clicked to show it on
+// the map. Everything comes from app.DashboardOn, the same figures as
+// `minerehab progress` and `deadlines`.
+
+var shortcutDashboard = &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault}
+
+// dashboardView is the dashboard's content; the window holds one while it
+// is open.
+type dashboardView struct {
+	m    *MainWindow
+	win  fyne.Window
+	date *widget.Entry
+	body *fyne.Container
+	d    *app.Dashboard
+	err  error
+}
+
+// showDashboard opens (or raises) the dashboard window.
+func (m *MainWindow) showDashboard() {
+	if m.path == "" || m.busy {
+		return
+	}
+	if m.dash != nil {
+		m.dash.win.RequestFocus()
+		m.dash.refresh()
+		return
+	}
+	dv := &dashboardView{m: m, win: m.app.NewWindow(m.t("gui.dash.title", nil)), date: widget.NewEntry(), body: container.NewVBox()}
+	dv.date.SetPlaceHolder(models.Today().String())
+	dv.date.OnSubmitted = func(string) { dv.refresh() }
+	refresh := widget.NewButtonWithIcon(m.t("gui.dash.refresh", nil), theme.ViewRefreshIcon(), dv.refresh)
+	top := container.NewBorder(nil, nil, widget.NewLabel(m.t("gui.dash.as_of", nil)), refresh, dv.date)
+	dv.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(container.NewPadded(dv.body))))
+	dv.win.Resize(fyne.NewSize(900, 760))
+	dv.win.SetOnClosed(func() { m.dash = nil })
+	m.dash = dv
+	dv.win.Show()
+	dv.refresh()
+}
+
+// refresh computes the dashboard for the typed date (today when empty).
+func (dv *dashboardView) refresh() {
+	m := dv.m
+	var d models.Date
+	if s := strings.TrimSpace(dv.date.Text); s != "" {
+		var err error
+		if d, err = models.ParseDate(s); err != nil {
+			dv.d, dv.err = nil, err
+			dv.show()
+			return
+		}
+	}
+	m.io.Go(func() {
+		if m.store == nil {
+			return
+		}
+		p, err := app.PlanningOf(m.store)
+		var db *app.Dashboard
+		if err == nil {
+			db, err = app.DashboardOn(m.ctx, p, d)
+		}
+		m.ui(func() {
+			dv.d, dv.err = db, err
+			dv.show()
+		})
+	})
+}
+
+func (dv *dashboardView) t(key string, args i18n.Args) string { return dv.m.t(key, args) }
+
+// show lays the figures out.
+func (dv *dashboardView) show() {
+	dv.body.RemoveAll()
+	defer dv.body.Refresh()
+	if dv.err != nil {
+		e := widget.NewLabel(dv.m.errorText(dv.err))
+		e.Importance = widget.DangerImportance
+		e.Wrapping = fyne.TextWrapWord
+		dv.body.Add(e)
+		return
+	}
+	d := dv.d
+	if d == nil || d.Progress == nil {
+		return
+	}
+	p := d.Progress
+	big := func(value, label string) fyne.CanvasObject {
+		v := canvas.NewText(value, theme.Color(theme.ColorNamePrimary))
+		v.TextSize = 30
+		v.TextStyle.Bold = true
+		return container.NewVBox(container.NewCenter(v), container.NewCenter(widget.NewLabel(label)))
+	}
+	dv.body.Add(widget.NewLabelWithStyle(dv.t("gui.dash.on", i18n.Args{"date": p.AsOf.String()}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	dv.body.Add(container.NewGridWithColumns(4,
+		big(fmt.Sprint(p.Counted), dv.t("gui.dash.counted", nil)),
+		big(fmt.Sprint(p.Green), dv.t("gui.dash.green", nil)),
+		big(fmt.Sprintf("%.1f%%", 100*p.Rate), dv.t("gui.dash.rate", nil)),
+		big(fmt.Sprintf("%+d", p.Gained), dv.t("gui.dash.gained", i18n.Args{"days": p.TrendDays})),
+	))
+	// Targets.
+	dv.body.Add(heading(dv.t("gui.dash.targets", nil)))
+	grid := container.New(layout.NewGridLayout(7))
+	for _, h := range []string{"deadline", "rate", "required", "needed", "met", "days_left", "trend"} {
+		grid.Add(widget.NewLabelWithStyle(dv.t("gui.dash.col."+h, nil), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	for _, tp := range p.Targets {
+		met := dv.t("gui.dash.no", nil)
+		if tp.Met {
+			met = dv.t("gui.dash.yes", nil)
+		}
+		trend := dv.t("gui.dash.never", nil)
+		if !tp.Trend.IsZero() {
+			trend = tp.Trend.String()
+		}
+		needed := widget.NewLabel(fmt.Sprint(tp.Needed))
+		if tp.Needed > 0 {
+			needed.Importance = widget.DangerImportance
+		}
+		grid.Add(widget.NewLabel(tp.Date.String()))
+		grid.Add(widget.NewLabel(fmt.Sprintf("%.1f%%", 100*tp.Rate)))
+		grid.Add(widget.NewLabel(fmt.Sprint(tp.Required)))
+		grid.Add(needed)
+		grid.Add(widget.NewLabel(met))
+		grid.Add(widget.NewLabel(fmt.Sprint(tp.DaysLeft)))
+		grid.Add(widget.NewLabel(trend))
+	}
+	dv.body.Add(grid)
+	// Districts.
+	dv.body.Add(heading(dv.t("gui.dash.districts", nil)))
+	dg := container.New(layout.NewGridLayout(4 + len(p.Targets)))
+	for _, h := range []string{"district", "counted", "green", "rate"} {
+		dg.Add(widget.NewLabelWithStyle(dv.t("gui.dash.col."+h, nil), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	for _, tp := range p.Targets {
+		dg.Add(widget.NewLabelWithStyle(dv.t("gui.dash.col.needed_by", i18n.Args{"date": tp.Date.String()}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	names := append([]string(nil), d.Districts...)
+	if len(names) == 0 {
+		for n := range p.ByDistrict {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+	}
+	for _, n := range names {
+		dp := p.ByDistrict[n]
+		label := n
+		if label == "" {
+			label = dv.t("gui.dash.no_district", nil)
+		}
+		dg.Add(widget.NewLabel(label))
+		dg.Add(widget.NewLabel(fmt.Sprint(dp.Counted)))
+		dg.Add(widget.NewLabel(fmt.Sprint(dp.Green)))
+		dg.Add(widget.NewLabel(fmt.Sprintf("%.1f%%", 100*dp.Rate)))
+		for _, tp := range dp.Targets {
+			dg.Add(widget.NewLabel(fmt.Sprint(tp.Needed)))
+		}
+	}
+	dv.body.Add(dg)
+	// Burn-up.
+	if len(d.BurnUp) > 1 {
+		dv.body.Add(heading(dv.t("gui.dash.burnup", nil)))
+		dv.body.Add(newBurnUp(d.BurnUp, p.Targets))
+	}
+	// Deadlines and the stop-production list.
+	if dl := d.Deadlines; dl != nil {
+		dv.body.Add(heading(dv.t("gui.dash.deadlines", i18n.Args{"overdue": dl.Overdue, "behind": dl.Behind, "stale": dl.StaleFires})))
+		if len(dl.StopList) == 0 {
+			dv.body.Add(widget.NewLabel(dv.t("gui.dash.no_stop", nil)))
+		}
+		for _, s := range dl.StopList {
+			s := s
+			var reasons []string
+			for _, r := range s.Reasons {
+				reasons = append(reasons, dv.reasonText(r))
+			}
+			b := widget.NewButton(dv.t("gui.dash.stop_row", i18n.Args{"name": s.Name, "licence": s.Licence, "district": s.District,
+				"reasons": strings.Join(reasons, "、"), "days": s.DaysLate}), func() { dv.m.showMine(s.MineID) })
+			b.Alignment = widget.ButtonAlignLeading
+			b.Importance = widget.LowImportance
+			dv.body.Add(b)
+		}
+	}
+}
+
+// reasonText words a stop-list reason ("measure:backfill", "fire").
+func (dv *dashboardView) reasonText(r string) string {
+	kind, what, _ := strings.Cut(r, ":")
+	if kind == "measure" {
+		if s := dv.t("plan.measure."+what, nil); s != "plan.measure."+what {
+			return s
+		}
+	}
+	if s := dv.t("gui.dash.reason."+kind, nil); s != "gui.dash.reason."+kind {
+		return s
+	}
+	return r
+}
+
+// showMine selects a mine by fid and shows it on the map.
+func (m *MainWindow) showMine(id int64) {
+	m.io.Go(func() {
+		es, ok := m.store.(models.EditStore)
+		if !ok {
+			return
+		}
+		f, err := es.Feature(m.ctx, models.LayerMines, id)
+		m.ui(func() {
+			if err == nil {
+				m.showFound(f)
+				m.win.RequestFocus()
+			}
+		})
+	})
+}
+
+// newBurnUp draws the green count over time against the targets' required
+// counts: a small line chart of canvas lines.
+func newBurnUp(pts []models.SeriesPoint, targets []models.TargetProgress) fyne.CanvasObject {
+	const w, h = 820, 200
+	maxY := 1
+	for _, p := range pts {
+		maxY = max(maxY, p.Counted)
+	}
+	for _, t := range targets {
+		maxY = max(maxY, t.Required)
+	}
+	first, last := pts[0].Date, pts[len(pts)-1].Date
+	for _, t := range targets {
+		if t.Date > last {
+			last = t.Date
+		}
+	}
+	span := float32(max(1, int(last-first)))
+	x := func(d models.Date) float32 { return 40 + (w-50)*float32(d-first)/span }
+	y := func(v int) float32 { return h - 20 - (h-30)*float32(v)/float32(maxY) }
+	objs := []fyne.CanvasObject{}
+	axis := canvas.NewLine(color.NRGBA{0x80, 0x80, 0x80, 0xff})
+	axis.Position1, axis.Position2 = fyne.NewPos(40, h-20), fyne.NewPos(w-10, h-20)
+	objs = append(objs, axis)
+	green := color.NRGBA{0x2e, 0x9d, 0x4f, 0xff}
+	grey := color.NRGBA{0x9e, 0x9e, 0x9e, 0xff}
+	for i := 1; i < len(pts); i++ {
+		for _, s := range []struct {
+			v0, v1 int
+			c      color.NRGBA
+		}{{pts[i-1].Green, pts[i].Green, green}, {pts[i-1].Counted, pts[i].Counted, grey}} {
+			l := canvas.NewLine(s.c)
+			l.StrokeWidth = 2
+			l.Position1, l.Position2 = fyne.NewPos(x(pts[i-1].Date), y(s.v0)), fyne.NewPos(x(pts[i].Date), y(s.v1))
+			objs = append(objs, l)
+		}
+	}
+	red := color.NRGBA{0xd3, 0x2f, 0x2f, 0xff}
+	for _, t := range targets {
+		mk := canvas.NewCircle(red)
+		mk.Move(fyne.NewPos(x(t.Date)-5, y(t.Required)-5))
+		mk.Resize(fyne.NewSize(10, 10))
+		lbl := canvas.NewText(fmt.Sprintf("%s %.1f%% = %d", t.Date, 100*t.Rate, t.Required), red)
+		lbl.TextSize = 11
+		lbl.Move(fyne.NewPos(min(x(t.Date)-60, w-190), y(t.Required)-20))
+		objs = append(objs, mk, lbl)
+	}
+	for _, v := range []int{0, maxY} {
+		tx := canvas.NewText(fmt.Sprint(v), grey)
+		tx.TextSize = 11
+		tx.Move(fyne.NewPos(4, y(v)-8))
+		objs = append(objs, tx)
+	}
+	for _, d := range []models.Date{first, pts[len(pts)-1].Date} {
+		tx := canvas.NewText(d.String(), grey)
+		tx.TextSize = 11
+		tx.Move(fyne.NewPos(x(d)-30, h-16))
+		objs = append(objs, tx)
+	}
+	bg := canvas.NewRectangle(color.Transparent)
+	bg.SetMinSize(fyne.NewSize(w, h))
+	return container.NewStack(bg, container.NewWithoutLayout(objs...))
+}

@@ -1,0 +1,425 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"image"
+	"image/color"
+	"math"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/paulmach/orb"
+
+	"minerehab/gis/gpkg"
+	"minerehab/gis/render"
+	"minerehab/models"
+)
+
+// A frame is drawn the same way from the store (RenderMap) and from
+// memory (MapCache): layers of mapFeatures, cut into vertical strips drawn
+// in parallel, then one label pass over the whole frame.
+
+// mapFeature is one feature ready to draw: its lon/lat geometry and box,
+// its style (an index into its layer's styles, which are at pixel ratio
+// 1) and its label ("" for none).
+type mapFeature struct {
+	geom  orb.Geometry
+	bound orb.Bound
+	label string
+	style uint8
+}
+
+func (f *mapFeature) point() bool {
+	_, ok := f.geom.(orb.Point)
+	return ok
+}
+
+// mapLayer is one layer's features in drawing order, and the distinct
+// styles they use.
+type mapLayer struct {
+	name   string
+	feats  []mapFeature
+	styles []render.Style
+}
+
+// maxStyles bounds a layer's style table (uint8 indices); the symbology
+// uses a handful per layer.
+const maxStyles = 255
+
+// styleIndex returns the index of st in l.styles, adding it if new.
+func (l *mapLayer) styleIndex(st render.Style) uint8 {
+	for i := range l.styles {
+		if sameStyle(&l.styles[i], &st) {
+			return uint8(i)
+		}
+	}
+	if len(l.styles) == maxStyles {
+		return maxStyles - 1
+	}
+	l.styles = append(l.styles, st)
+	return uint8(len(l.styles) - 1)
+}
+
+// sameStyle compares styles field by field; dash patterns by contents.
+func sameStyle(a, b *render.Style) bool {
+	if !slices.Equal(a.Dash, b.Dash) {
+		return false
+	}
+	return a.Fill == b.Fill && a.Stroke == b.Stroke && a.StrokeWidth == b.StrokeWidth &&
+		a.Hatch == b.Hatch && a.HatchColor == b.HatchColor && a.HatchSpacing == b.HatchSpacing &&
+		a.HatchWidth == b.HatchWidth && a.PointShape == b.PointShape && a.PointSize == b.PointSize
+}
+
+// readLayer reads ml.name from st (the features whose box meets bbox, all
+// when nil) into mapFeatures with their styles and, with labels, their
+// labels, handing them to emit in batches of up to mapBatch; emit may keep
+// the batch. The reference layer is drawn districts first, then other
+// areas, the reserve, rivers on top: it is sorted whole and emitted once.
+func readLayer(ctx context.Context, st models.Store, ml *mapLayer, bbox *orb.Bound, labels bool, emit func([]mapFeature) error) error {
+	sortRef := ml.name == models.LayerReference
+	var rank []ReferenceKind
+	batch := make([]mapFeature, 0, mapBatch)
+	add := func(f *models.Feature) error {
+		if f.Geometry == nil {
+			return nil
+		}
+		mf := mapFeature{geom: f.Geometry, bound: geomBound(f.Geometry), style: ml.styleIndex(StyleFor(f))}
+		if labels {
+			mf.label = LabelFor(f)
+		}
+		batch = append(batch, mf)
+		if sortRef {
+			rank = append(rank, ReferenceKindOf(f))
+			return nil
+		}
+		if len(batch) == mapBatch {
+			err := emit(batch)
+			batch = make([]mapFeature, 0, mapBatch)
+			return err
+		}
+		return nil
+	}
+	var err error
+	if rr, ok := st.(models.RenderReader); ok {
+		err = readRenderRows(ctx, rr, ml.name, bbox, labels, add)
+	} else {
+		err = st.Features(ctx, ml.name, bbox, add)
+	}
+	if err != nil {
+		return err
+	}
+	if sortRef {
+		refOrder := map[ReferenceKind]int{RefDistrict: 0, RefOther: 1, RefReserve: 2, RefRiver: 3}
+		order := make([]int, len(batch))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return refOrder[rank[a]] - refOrder[rank[b]] })
+		sorted := make([]mapFeature, len(batch))
+		for i, k := range order {
+			sorted[i] = batch[k]
+		}
+		batch = sorted
+	}
+	if len(batch) > 0 {
+		return emit(batch)
+	}
+	return nil
+}
+
+// geomBound is g.Bound() for the geometries a project holds, in one
+// plain pass over the points (orb's Bound checks each point for
+// emptiness); other types fall back to orb.
+func geomBound(g orb.Geometry) orb.Bound {
+	var b boundAcc
+	switch g := g.(type) {
+	case orb.Point:
+		return g.Bound()
+	case orb.LineString:
+		b.add(g)
+	case orb.MultiLineString:
+		for _, l := range g {
+			b.add(l)
+		}
+	case orb.Polygon:
+		if len(g) > 0 {
+			b.add(g[0])
+		}
+	case orb.MultiPolygon:
+		for _, p := range g {
+			if len(p) > 0 {
+				b.add(p[0])
+			}
+		}
+	default:
+		return g.Bound()
+	}
+	if !b.ok {
+		return g.Bound()
+	}
+	return orb.Bound{Min: orb.Point{b.minx, b.miny}, Max: orb.Point{b.maxx, b.maxy}}
+}
+
+type boundAcc struct {
+	minx, miny, maxx, maxy float64
+	ok                     bool
+}
+
+func (b *boundAcc) add(pts []orb.Point) {
+	for _, p := range pts {
+		if !b.ok {
+			b.minx, b.maxx, b.miny, b.maxy, b.ok = p[0], p[0], p[1], p[1], true
+			continue
+		}
+		b.minx = min(b.minx, p[0])
+		b.maxx = max(b.maxx, p[0])
+		b.miny = min(b.miny, p[1])
+		b.maxy = max(b.maxy, p[1])
+	}
+}
+
+// renderFields lists what the symbology (StyleFor, LabelFor) reads of a
+// layer's features.
+func renderFields(layer string, labels bool) models.RenderFields {
+	switch layer {
+	case models.LayerMines:
+		if labels {
+			return models.RenderName | models.RenderDistrict
+		}
+	case models.LayerSites:
+		return models.RenderKind
+	case models.LayerFirePoints:
+		return models.RenderStatus | models.RenderProps
+	case models.LayerReference:
+		return models.RenderFeatureType
+	}
+	return 0
+}
+
+// readRenderRows reads a layer through rr and hands each row to fn as a
+// Feature holding what the symbology reads (Props only while fn runs).
+func readRenderRows(ctx context.Context, rr models.RenderReader, layer string, bbox *orb.Bound, labels bool, fn func(*models.Feature) error) error {
+	var f models.Feature
+	return rr.RenderRows(ctx, layer, bbox, renderFields(layer, labels), func(r *models.RenderRow) error {
+		f = models.Feature{ID: r.ID, Layer: layer, Attrs: r.Attrs, Props: r.Props}
+		if r.Geom != nil {
+			g, _, err := gpkg.Decode(r.Geom)
+			if err != nil {
+				return &MapDataError{Layer: layer, ID: r.ID, Err: err}
+			}
+			f.Geometry = g
+		}
+		return fn(&f)
+	})
+}
+
+// MapDataError is a stored geometry the map cannot decode.
+type MapDataError struct {
+	Layer string
+	ID    int64
+	Err   error
+}
+
+func (e *MapDataError) Error() string {
+	return "decode " + e.Layer + " feature " + strconv.FormatInt(e.ID, 10) + ": " + e.Err.Error()
+}
+
+func (e *MapDataError) Unwrap() error { return e.Err }
+
+// stripView is one vertical strip of a frame: columns x0 up to
+// x0+view.Width.
+type stripView struct {
+	x0   int
+	view render.View
+}
+
+// Strips are at least minStripPx wide, and there are at most maxStrips.
+const (
+	minStripPx = 256
+	maxStrips  = 8
+)
+
+// stripViews cuts v into vertical strips, one per processor. A strip's
+// view is centred on the lon/lat at the middle of the strip on v's
+// horizontal centre line: its centre latitude, and so both of its scale
+// factors, are v's, and its pixels are v's shifted by x0.
+func stripViews(v render.View) []stripView {
+	n := min(runtime.GOMAXPROCS(0), maxStrips, max(1, v.Width/minStripPx))
+	out := make([]stripView, n)
+	for i := range out {
+		x0, x1 := v.Width*i/n, v.Width*(i+1)/n
+		sv := v
+		sv.Width = x1 - x0
+		sv.Center = orb.Point{v.ToLonLat(float64(x0)+float64(x1-x0)/2, float64(v.Height)/2)[0], v.Center[1]}
+		out[i] = stripView{x0: x0, view: sv}
+	}
+	return out
+}
+
+// cullMarginPx is how far, in pixels at ratio 1, a feature's box may lie
+// outside a strip and still be drawn into it (the widest stroke or marker
+// of the symbology reaches this far beyond the geometry).
+const cullMarginPx = 16
+
+// grow returns b grown by d degrees of longitude and e of latitude.
+func grow(b orb.Bound, d, e float64) orb.Bound {
+	return orb.Bound{Min: orb.Point{b.Min[0] - d, b.Min[1] - e}, Max: orb.Point{b.Max[0] + d, b.Max[1] + e}}
+}
+
+func meets(a, b orb.Bound) bool {
+	return a.Max[0] >= b.Min[0] && a.Min[0] <= b.Max[0] && a.Max[1] >= b.Min[1] && a.Min[1] <= b.Max[1]
+}
+
+// degPerPx returns the degrees of longitude and latitude one pixel of v
+// spans at its centre.
+func degPerPx(v render.View) (float64, float64) {
+	a := v.ToLonLat(0, 0)
+	b := v.ToLonLat(1, 1)
+	return math.Abs(b[0] - a[0]), math.Abs(b[1] - a[1])
+}
+
+// stripLayer is ml as one strip draws it front to back: its features
+// last first, culled to the strip's box (plus margin) by their stored box,
+// with their styles scaled to ratio.
+func stripLayer(ml *mapLayer, sv render.View, ratio float64) render.Layer {
+	styles := make([]render.Style, len(ml.styles))
+	for i, st := range ml.styles {
+		styles[i] = scaleStyle(st, ratio)
+	}
+	dx, dy := degPerPx(sv)
+	m := cullMarginPx * ratio
+	box := grow(sv.Bound(), m*dx, m*dy)
+	feats := ml.feats
+	return render.Layer{Name: ml.name, Opacity: 1, Backward: func(yield func(render.Feature) bool) {
+		for i := len(feats) - 1; i >= 0; i-- {
+			f := &feats[i]
+			if !meets(f.bound, box) {
+				continue
+			}
+			if !yield(render.Feature{Geometry: f.geom, Style: styles[f.style]}) {
+				return
+			}
+		}
+	}}
+}
+
+// drawFrame draws the layers through vertical strips of v in parallel,
+// each front to back (render.DrawFrontToBack: top feature first, what is
+// hidden under opaque paint skipped), puts the strips side by side, then
+// places the labels over the whole frame in one pass (so they never
+// collide across strips) and draws the scale bar.
+func drawFrame(ctx context.Context, v render.View, layers []*mapLayer, opt MapOptions) (*image.RGBA, error) {
+	ratio := opt.ratio()
+	strips := stripViews(v)
+	// The strips draw side by side into one picture.
+	canvas := render.NewRaster(v.Width, v.Height, color.NRGBA{})
+	img := canvas.Image()
+	errs := make([]error, len(strips))
+	var drawers sync.WaitGroup
+	for i, sv := range strips {
+		ls := make([]render.Layer, len(layers))
+		for j, ml := range layers {
+			ls[j] = stripLayer(ml, sv.view, ratio)
+		}
+		sub := img.SubImage(image.Rect(sv.x0, 0, sv.x0+sv.view.Width, v.Height)).(*image.RGBA)
+		drawers.Go(func() {
+			errs[i] = render.DrawFrontToBack(ctx, render.NewRasterOn(sub), sv.view, ls, MapBackground)
+		})
+	}
+	drawers.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if err := drawLabels(ctx, canvas, v, layers, opt); err != nil {
+		return nil, err
+	}
+	return canvas.Image(), nil
+}
+
+// drawLabels places the labels of the labelled features big enough on
+// screen, avoiding the fire point markers and opt.KeepClear, and draws the
+// scale bar.
+func drawLabels(ctx context.Context, canvas *render.Raster, v render.View, layers []*mapLayer, opt MapOptions) error {
+	ratio := opt.ratio()
+	dx, dy := degPerPx(v)
+	minLabel := minLabelPx * ratio
+	view := grow(v.Bound(), cullMarginPx*ratio*dx, cullMarginPx*ratio*dy)
+	var labelLs []render.Layer
+	labels := false
+	for _, ml := range layers {
+		ls := LabelStyleFor(ml.name, opt.Font, ratio)
+		obstacles := opt.Font != nil && ml.name == models.LayerFirePoints
+		if ls == nil && !obstacles {
+			continue
+		}
+		feats := ml.feats
+		styles := make([]render.Style, len(ml.styles))
+		for i, st := range ml.styles {
+			styles[i] = scaleStyle(st, ratio)
+			if styles[i].PointSize == 0 {
+				styles[i].PointSize = render.DefaultPointSize
+			}
+		}
+		labelled := func(f *mapFeature) bool {
+			b := f.bound
+			return f.label != "" && ((b.Max[0]-b.Min[0])/dx >= minLabel || (b.Max[1]-b.Min[1])/dy >= minLabel)
+		}
+		// The features again, invisible: those labelled and big enough,
+		// and the markers labels keep off. Streamed, not collected: a
+		// large project has hundreds of thousands.
+		seq := func(yield func(render.Feature) bool) {
+			for i := range feats {
+				f := &feats[i]
+				if !meets(f.bound, view) {
+					continue
+				}
+				if ls != nil && f.label != "" {
+					if labelled(f) && !yield(render.Feature{Geometry: f.geom, Label: f.label}) {
+						return
+					}
+					continue
+				}
+				if obstacles && f.point() {
+					st := &styles[f.style]
+					if !yield(render.Feature{Geometry: f.geom,
+						Style: render.Style{PointShape: st.PointShape, PointSize: st.PointSize + st.StrokeWidth}}) {
+						return
+					}
+				}
+			}
+		}
+		if ls != nil && !labels {
+			for i := range feats {
+				if labelled(&feats[i]) && meets(feats[i].bound, view) {
+					labels = true
+					break
+				}
+			}
+		}
+		labelLs = append(labelLs, render.Layer{Name: ml.name, Opacity: 1, Iter: seq, LabelStyle: ls})
+	}
+	var sbMetres, sbPx float64
+	if opt.ScaleBar {
+		// v's pixels are the picture's: the bar is measured in them.
+		sbMetres, sbPx = render.ScaleBar(v, int(scaleBarMaxPx*ratio))
+	}
+	sbX, sbY := 12*ratio, float64(v.Height)-12*ratio
+	if labels {
+		keep := opt.KeepClear
+		if sbPx > 0 {
+			w, h := scaleBarBox(sbMetres, sbPx, opt.Font, ratio, opt.Lang)
+			keep = append(slices.Clip(keep), image.Rect(int(sbX), int(sbY-h), int(math.Ceil(sbX+w)), int(math.Ceil(sbY))))
+		}
+		labelLs = append(labelLs, render.Layer{Name: "keep-clear", Opacity: 1, Features: keepClear(v, keep)})
+		if err := render.Draw(ctx, canvas, v, labelLs); err != nil {
+			return err
+		}
+	}
+	if sbPx > 0 {
+		drawScaleBar(canvas, sbMetres, sbPx, opt.Font, ratio, opt.Lang, sbX, sbY)
+	}
+	return nil
+}

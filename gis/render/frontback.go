@@ -1,0 +1,205 @@
+package render
+
+import (
+	"context"
+	"image/color"
+	"math"
+	"slices"
+
+	"github.com/paulmach/orb"
+)
+
+// DrawFrontToBack draws the features of layers onto r, giving the picture
+// Draw gives onto a raster filled with bg (to within rounding: a level or
+// two where many translucent features pile up), without labels, but the
+// other way round: top layer first and each layer's last feature first,
+// every feature painted under the paint already there ("destination over",
+// which is associative like "over", so the result is the same). A feature
+// whose pixels are all opaque by then is hidden and skipped without being
+// rasterised: on a crowded overview, where most features lie under
+// others, that is most of them. bg is painted under everything at the
+// end. r is cleared first.
+//
+// Each layer's features are taken from Backward when set (it must yield
+// them last first), else from Features, else from Iter (collected first).
+// Cancellation and errors are as for Draw.
+func DrawFrontToBack(ctx context.Context, r *Raster, v View, layers []Layer, bg color.NRGBA) error {
+	_, err := drawFrontToBack(ctx, r, v, layers, bg)
+	return err
+}
+
+func drawFrontToBack(ctx context.Context, r *Raster, v View, layers []Layer, bg color.NRGBA) (drawStats, error) {
+	if err := v.Valid(); err != nil {
+		return drawStats{}, err
+	}
+	r.Clear(color.NRGBA{})
+	clear(r.opaque)
+	r.under = true
+	defer func() { r.under = false }()
+	d := newDrawer(ctx, r, v)
+	defer d.release()
+	d.occ = r
+	if !d.check() {
+		return d.stats, d.err
+	}
+	for li := len(layers) - 1; li >= 0; li-- {
+		l := &layers[li]
+		if !(l.Opacity > 0) {
+			continue
+		}
+		d.op = min(l.Opacity, 1)
+		d.layer = li
+		d.labelStyle = nil
+		switch {
+		case l.Backward != nil:
+			for f := range l.Backward {
+				if !d.feature(&f) {
+					break
+				}
+			}
+		case l.Features == nil && l.Iter != nil:
+			fs := slices.Collect(l.Iter)
+			for i := len(fs) - 1; i >= 0; i-- {
+				if !d.feature(&fs[i]) {
+					break
+				}
+			}
+		default:
+			for i := len(l.Features) - 1; i >= 0; i-- {
+				if !d.feature(&l.Features[i]) {
+					break
+				}
+			}
+		}
+		if d.err != nil {
+			return d.stats, d.err
+		}
+	}
+	r.paintUnder(bg)
+	return d.stats, nil
+}
+
+// paintUnder paints c under every pixel.
+func (r *Raster) paintUnder(c color.NRGBA) {
+	b := r.newBlender(c)
+	b.under = true
+	w := r.img.Rect.Dx()
+	for y := range r.img.Rect.Dy() {
+		off := r.img.PixOffset(0, y)
+		row := r.img.Pix[off : off+4*w]
+		for i := 0; i+4 <= len(row); i += 4 {
+			b.blendUnder(row[i:i+4:i+4], 255)
+		}
+	}
+}
+
+// opaqueBlock is the side, in pixels, of the blocks hidden remembers as
+// opaque.
+const opaqueBlock = 8
+
+// hidden reports whether every pixel of the frame within rect is opaque
+// already (nothing drawn under it can show). Painting under never lowers
+// an alpha, so a block of pixels once seen opaque stays so: r.opaque
+// remembers those, and a crowded frame's checks mostly read those flags.
+func (r *Raster) hidden(rect Rect) bool {
+	w, h := r.img.Rect.Dx(), r.img.Rect.Dy()
+	x0 := max(0, int(math.Floor(rect.MinX)))
+	y0 := max(0, int(math.Floor(rect.MinY)))
+	x1 := min(w, int(math.Ceil(rect.MaxX)))
+	y1 := min(h, int(math.Ceil(rect.MaxY)))
+	if x0 >= x1 || y0 >= y1 {
+		return false // off frame: let culling decide
+	}
+	bw := (w + opaqueBlock - 1) / opaqueBlock
+	if n := bw * ((h + opaqueBlock - 1) / opaqueBlock); len(r.opaque) != n {
+		r.opaque = make([]bool, n)
+	}
+	for by := y0 / opaqueBlock; by <= (y1-1)/opaqueBlock; by++ {
+		for bx := x0 / opaqueBlock; bx <= (x1-1)/opaqueBlock; bx++ {
+			if r.opaque[by*bw+bx] {
+				continue
+			}
+			// Scan the whole block: if it is all opaque, remember it;
+			// if not, see whether a gap falls within rect.
+			bx0, by0 := bx*opaqueBlock, by*opaqueBlock
+			bx1, by1 := min(w, bx0+opaqueBlock), min(h, by0+opaqueBlock)
+			full := true
+			for y := by0; y < by1; y++ {
+				off := r.img.PixOffset(bx0, y)
+				row := r.img.Pix[off : off+4*(bx1-bx0)]
+				for i := 3; i < len(row); i += 4 {
+					if row[i] != 255 {
+						x := bx0 + i/4
+						if x >= x0 && x < x1 && y >= y0 && y < y1 {
+							return false
+						}
+						full = false
+					}
+				}
+			}
+			if full {
+				r.opaque[by*bw+bx] = true
+			}
+		}
+	}
+	return true
+}
+
+// geomBox returns the lon/lat box of g's points (exterior rings only for
+// polygons); ok is false for geometries it does not know or without
+// points.
+func geomBox(g orb.Geometry) (b orb.Bound, ok bool) {
+	first := true
+	add := func(pts []orb.Point) {
+		if len(pts) == 0 {
+			return
+		}
+		pb := ptsBound(pts)
+		if first {
+			b, first = pb, false
+			return
+		}
+		b.Min[0] = min(b.Min[0], pb.Min[0])
+		b.Min[1] = min(b.Min[1], pb.Min[1])
+		b.Max[0] = max(b.Max[0], pb.Max[0])
+		b.Max[1] = max(b.Max[1], pb.Max[1])
+	}
+	switch g := g.(type) {
+	case orb.Point:
+		add([]orb.Point{g})
+	case orb.LineString:
+		add(g)
+	case orb.MultiLineString:
+		for _, l := range g {
+			add(l)
+		}
+	case orb.Polygon:
+		if len(g) > 0 {
+			add(g[0])
+		}
+	case orb.MultiPolygon:
+		for _, p := range g {
+			if len(p) > 0 {
+				add(p[0])
+			}
+		}
+	default:
+		return b, false
+	}
+	return b, !first
+}
+
+// occluded reports whether all of f, drawn with margin pixels around its
+// geometry, would land on opaque paint (front-to-back drawing only).
+func (d *drawer) occluded(f *Feature, margin float64) bool {
+	b, ok := geomBox(f.Geometry)
+	if !ok {
+		return false
+	}
+	x0, y1 := d.toPixel(b.Min)
+	x1, y0 := d.toPixel(b.Max)
+	if !finite(x0) || !finite(x1) || !finite(y0) || !finite(y1) {
+		return false
+	}
+	return d.occ.hidden(Rect{x0, y0, x1, y1}.Outset(margin))
+}

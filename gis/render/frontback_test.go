@@ -1,0 +1,119 @@
+package render
+
+import (
+	"context"
+	"image"
+	"image/color"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/paulmach/orb"
+)
+
+// TestDrawFrontToBack: a crowded scene of translucent polygons with
+// outlines, dashed lines, hatching and markers, drawn front to back, looks
+// like the same scene drawn by Draw: on average within a level, at worst
+// some twenty levels where dozens of translucent layers pile up (8-bit
+// rounding goes the other way).
+func TestDrawFrontToBack(t *testing.T) {
+	v := View{Center: wuhai, MetresPerPixel: 10, Width: 320, Height: 200}
+	polys := syntheticPolygons(v, 4000)
+	rng := rand.New(rand.NewPCG(5, 6))
+	var lines, points []Feature
+	for range 300 {
+		var ls orb.LineString
+		x, y := rng.Float64()*320, rng.Float64()*200
+		for range 6 {
+			ls = append(ls, v.ToLonLat(x, y))
+			x, y = x+rng.Float64()*30-15, y+rng.Float64()*30-15
+		}
+		lines = append(lines, Feature{Geometry: ls, Style: Style{Stroke: color.NRGBA{90, 60, 30, 255}, StrokeWidth: 1.5, Dash: []float64{4, 2}}})
+	}
+	for range 1000 {
+		points = append(points, Feature{Geometry: v.ToLonLat(rng.Float64()*320, rng.Float64()*200),
+			Style: Style{Fill: color.NRGBA{220, 30, 30, 200}, Stroke: color.NRGBA{100, 0, 0, 255}, StrokeWidth: 1, PointShape: PointTriangle, PointSize: 8}})
+	}
+	reserve := Feature{Geometry: orb.Polygon{circleRing(v, 160, 100, 90, 40, false)},
+		Style: Style{Fill: color.NRGBA{40, 140, 60, 40}, Stroke: color.NRGBA{40, 140, 60, 255}, StrokeWidth: 1.5, Hatch: HatchDiagonal}}
+	layers := []Layer{
+		{Opacity: 1, Features: []Feature{reserve}},
+		{Opacity: 0.8, Features: polys},
+		{Opacity: 1, Features: lines},
+		{Opacity: 1, Iter: func(yield func(Feature) bool) {
+			for _, f := range points {
+				if !yield(f) {
+					return
+				}
+			}
+		}},
+	}
+	bg := color.NRGBA{0xf4, 0xf1, 0xea, 0xff}
+	want := NewRaster(v.Width, v.Height, bg)
+	if err := Draw(context.Background(), want, v, layers); err != nil {
+		t.Fatal(err)
+	}
+	got := NewRaster(v.Width, v.Height, bg)
+	if err := DrawFrontToBack(context.Background(), got, v, layers, bg); err != nil {
+		t.Fatal(err)
+	}
+	sum, worst := 0, 0
+	for i := range got.img.Pix {
+		dd := absDiff(got.img.Pix[i], want.img.Pix[i])
+		sum += dd
+		worst = max(worst, dd)
+	}
+	mean := float64(sum) / float64(len(got.img.Pix))
+	t.Logf("mean %.3f, worst %d levels", mean, worst)
+	if mean > 1 || worst > 24 {
+		t.Errorf("front to back differs from Draw: mean %.3f, worst %d levels", mean, worst)
+	}
+	writePNG(t, "frontback", got)
+}
+
+// TestDrawFrontToBackSkips: features under opaque paint are not drawn.
+func TestDrawFrontToBackSkips(t *testing.T) {
+	v := View{Center: wuhai, MetresPerPixel: 10, Width: 100, Height: 100}
+	top := Feature{Geometry: orb.Polygon{circleRing(v, 50, 50, 200, 8, false)}, Style: Style{Fill: color.NRGBA{0, 0, 0, 255}}}
+	under := syntheticPolygons(v, 500)
+	r := NewRaster(v.Width, v.Height, white)
+	stats, err := drawFrontToBack(context.Background(), r, v, []Layer{{Opacity: 1, Features: under}, {Opacity: 1, Features: []Feature{top}}}, white)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.features != 1 {
+		t.Errorf("%d features drawn, want only the top one", stats.features)
+	}
+	for i := 0; i < len(r.img.Pix); i += 4 {
+		if r.img.Pix[i] != 0 || r.img.Pix[i+3] != 255 {
+			t.Fatalf("pixel %d = %v, want opaque black", i/4, r.img.Pix[i:i+4])
+		}
+	}
+}
+
+// TestNewRasterOn: drawing into a strip of a bigger picture gives the
+// pixels a raster of the strip's size gives, and leaves the rest alone.
+func TestNewRasterOn(t *testing.T) {
+	v := View{Center: wuhai, MetresPerPixel: 10, Width: 60, Height: 50}
+	layers := []Layer{{Opacity: 1, Features: syntheticPolygons(v, 60)}}
+	alone := NewRaster(v.Width, v.Height, white)
+	if err := DrawFrontToBack(context.Background(), alone, v, layers, white); err != nil {
+		t.Fatal(err)
+	}
+	big := NewRaster(100, 50, color.NRGBA{1, 2, 3, 255})
+	sub := big.Image().SubImage(image.Rect(30, 0, 90, 50)).(*image.RGBA)
+	if err := DrawFrontToBack(context.Background(), NewRasterOn(sub), v, layers, white); err != nil {
+		t.Fatal(err)
+	}
+	for y := range 50 {
+		for x := range 100 {
+			got := big.Image().RGBAAt(x, y)
+			want := color.RGBA{1, 2, 3, 255}
+			if x >= 30 && x < 90 {
+				want = alone.Image().RGBAAt(x-30, y)
+			}
+			if got != want {
+				t.Fatalf("pixel (%d,%d) = %v, want %v", x, y, got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package render
+
+import (
+	"context"
+	"image/color"
+	"math/rand/v2"
+	"testing"
+)
+
+// exactCanvas hides Raster's sprites: every marker is rasterised.
+type exactCanvas struct{ r *Raster }
+
+func (c exactCanvas) FillPath(p *Path, col color.NRGBA)              { c.r.FillPath(p, col) }
+func (c exactCanvas) HatchPath(p *Path, h Hatch)                     { c.r.HatchPath(p, h) }
+func (c exactCanvas) DrawText(x, y float64, s string, l *LabelStyle) { c.r.DrawText(x, y, s, l) }
+func (c exactCanvas) StrokePath(p *Path, w float64, col color.NRGBA, dash []float64) {
+	c.r.StrokePath(p, w, col, dash)
+}
+
+// TestSpriteMarkers: a dense marker layer drawn from sprites looks like
+// the one rasterised marker by marker: every pixel within a few levels
+// (markers move by at most 1/32 px), and the first spriteAfter markers
+// exactly the same.
+func TestSpriteMarkers(t *testing.T) {
+	v := View{Center: wuhai, MetresPerPixel: 10, Width: 300, Height: 200}
+	rng := rand.New(rand.NewPCG(3, 4))
+	var fs []Feature
+	styles := []Style{
+		{Fill: color.NRGBA{220, 30, 30, 255}, Stroke: color.NRGBA{120, 0, 0, 255}, StrokeWidth: 1.5, PointShape: PointTriangle, PointSize: 12},
+		{Fill: color.NRGBA{255, 255, 255, 160}, Stroke: color.NRGBA{128, 128, 128, 255}, StrokeWidth: 1.5, PointShape: PointCircle, PointSize: 9},
+		{Fill: color.NRGBA{20, 120, 20, 200}, PointShape: PointSquare, PointSize: 5},
+		{Stroke: color.NRGBA{0, 0, 200, 255}, StrokeWidth: 2, PointShape: PointCross, PointSize: 8},
+	}
+	for i := range 3000 {
+		p := v.ToLonLat(rng.Float64()*320-10, rng.Float64()*220-10)
+		fs = append(fs, Feature{Geometry: p, Style: styles[i%len(styles)]})
+	}
+	layers := []Layer{{Opacity: 0.9, Features: fs}}
+	a := NewRaster(v.Width, v.Height, white)
+	b := NewRaster(v.Width, v.Height, white)
+	if err := Draw(context.Background(), a, v, layers); err != nil {
+		t.Fatal(err)
+	}
+	if err := Draw(context.Background(), exactCanvas{b}, v, layers); err != nil {
+		t.Fatal(err)
+	}
+	sum, worst := 0, 0
+	defer func() { t.Logf("mean %.3f, worst %d levels", float64(sum)/float64(len(a.img.Pix)), worst) }()
+	for i := range a.img.Pix {
+		d := int(absDiff(a.img.Pix[i], b.img.Pix[i]))
+		sum += d
+		worst = max(worst, d)
+	}
+	if mean := float64(sum) / float64(len(a.img.Pix)); mean > 1 || worst > 40 {
+		t.Errorf("sprites differ from exact markers: mean %.2f, worst %d levels", mean, worst)
+	}
+	// Few markers: exact.
+	layers[0].Features = fs[:spriteAfter]
+	a = NewRaster(v.Width, v.Height, white)
+	b = NewRaster(v.Width, v.Height, white)
+	Draw(context.Background(), a, v, layers)
+	Draw(context.Background(), exactCanvas{b}, v, layers)
+	for i := range a.img.Pix {
+		if a.img.Pix[i] != b.img.Pix[i] {
+			t.Fatalf("%d markers: byte %d differs", spriteAfter, i)
+		}
+	}
+}

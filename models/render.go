@@ -1,0 +1,44 @@
+package models
+
+import (
+	"context"
+
+	"github.com/paulmach/orb"
+)
+
+// RenderReader is implemented by stores that can hand the map renderer
+// just what it draws: the geometry blob undecoded and the few attributes
+// the symbology reads, skipping the rest of each row (the properties JSON,
+// the source geometry). The map falls back to Store.Features without it.
+type RenderReader interface {
+	// RenderRows calls fn for each feature of a layer whose bounding box
+	// meets bbox (every feature when bbox is nil), in fid order, exactly
+	// as Features selects them. Only the fields asked for are read. The
+	// row and its byte slices are reused: fn must copy what it keeps.
+	RenderRows(ctx context.Context, layer string, bbox *orb.Bound, fields RenderFields, fn func(*RenderRow) error) error
+}
+
+// RenderFields says which attributes RenderRows reads besides the fid and
+// the geometry.
+type RenderFields uint8
+
+// Render fields.
+const (
+	RenderName RenderFields = 1 << iota
+	RenderDistrict
+	RenderStatus
+	RenderKind
+	RenderFeatureType
+	RenderProps
+)
+
+// RenderRow is one feature as RenderRows hands it over.
+type RenderRow struct {
+	ID int64
+	// Geom is the GeoPackage geometry blob (nil for a NULL geometry).
+	Geom []byte
+	// Attrs holds the fields asked for; the others are empty.
+	Attrs Attrs
+	// Props is the properties JSON when RenderProps was asked for.
+	Props []byte
+}
