@@ -13,7 +13,9 @@ import (
 // width, opacity, drawing order and the labelled field.
 
 // LabelFields are the fields a layer can be labelled with ("" = none).
-var LabelFields = []string{"", string(models.FieldName), string(models.FieldLicence), string(models.FieldDistrict), string(models.FieldMineral)}
+// The map reads names only (see renderFields), so the choice is names or
+// none; other fields would cost a wider read for every frame.
+var LabelFields = []string{"", string(models.FieldName)}
 
 // LayerOrder returns the layers bottom first: by each style's Order, ties
 // in the default order. Layers without a style keep their default place.
@@ -56,12 +58,17 @@ func StyleOf(styles []models.LayerStyle, layer string) models.LayerStyle {
 // outline width put over it. Fill replaces the interior colour (and a
 // marker's body); Stroke the outline, line or marker outline.
 func StyledStyle(f *models.Feature, ls models.LayerStyle) render.Style {
-	s := StyleFor(f)
+	return paletteStyle(StyleFor(f), ls)
+}
+
+// paletteStyle puts a layer style's colours and outline width over one of
+// the default symbology's styles (the map keeps a palette per layer).
+func paletteStyle(s render.Style, ls models.LayerStyle) render.Style {
 	if ls.Fill != nil {
-		s.Fill = *ls.Fill
 		if s.Hatch != render.HatchNone && s.HatchColor.A == 0 {
 			s.HatchColor = s.Stroke
 		}
+		s.Fill = *ls.Fill
 	}
 	if ls.Stroke != nil {
 		s.Stroke = *ls.Stroke

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"image"
 	"image/color"
 	"slices"
 	"testing"
@@ -51,5 +53,42 @@ func TestStyledStyleAndLabel(t *testing.T) {
 	}
 	if !Labelled(models.LayerMines, models.LayerStyle{}) || Labelled(models.LayerSites, models.LayerStyle{}) || !Labelled(models.LayerSites, models.LayerStyle{LabelField: &lic}) {
 		t.Error("Labelled")
+	}
+}
+
+// TestRenderMapStyles: a layer style's colour, width and opacity reach
+// the picture, through RenderMap and the cache alike.
+func TestRenderMapStyles(t *testing.T) {
+	st := sampleProject(t)
+	v := sampleView(t, st, 800, 600)
+	magenta := color.NRGBA{255, 0, 255, 255}
+	styled := []models.LayerStyle{
+		{Layer: models.LayerMines, Visible: true, Order: 2, Opacity: 1, Stroke: &magenta, StrokePx: 3},
+		{Layer: models.LayerSites, Visible: true, Order: 4, Opacity: 0},
+	}
+	isMagenta := near(magenta, 30)
+	cache := NewMapCache(st)
+	for _, draw := range []struct {
+		name string
+		fn   func(MapOptions) (*image.RGBA, error)
+	}{
+		{"RenderMap", func(o MapOptions) (*image.RGBA, error) { return RenderMap(context.Background(), st, v, o) }},
+		{"cache", func(o MapOptions) (*image.RGBA, error) { return cache.Render(context.Background(), v, o) }},
+	} {
+		plain, err := draw.fn(MapOptions{PixelRatio: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := draw.fn(MapOptions{PixelRatio: 1, Styles: styled})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n0, n := countPixels(plain, isMagenta), countPixels(img, isMagenta); n0 != 0 || n < 500 {
+			t.Errorf("%s: magenta pixels %d plain, %d styled", draw.name, n0, n)
+		}
+		spoil := near(StyleFor(&models.Feature{Layer: models.LayerSites, Attrs: models.Attrs{Kind: models.SiteSpoilHeap}}).Stroke, 8)
+		if n0, n := countPixels(plain, spoil), countPixels(img, spoil); n0 == 0 || n >= n0/4 {
+			t.Errorf("%s: spoil-heap outline pixels %d plain, %d with sites at opacity 0", draw.name, n0, n)
+		}
 	}
 }

@@ -83,23 +83,23 @@ func (c *MapCache) Bytes() int64 {
 // parallel, and returns the first error. Render calls it; a window may
 // call it early (after opening a project) to have the first frame warm.
 func (c *MapCache) Load(ctx context.Context, hidden map[string]bool) error {
-	_, err := c.layerSet(ctx, hidden)
+	_, err := c.layerSet(ctx, hidden, nil)
 	return err
 }
 
 // layerSet returns the loaded layers that are not hidden, in drawing
 // order, loading what is missing.
-func (c *MapCache) layerSet(ctx context.Context, hidden map[string]bool) ([]*mapLayer, error) {
+func (c *MapCache) layerSet(ctx context.Context, hidden map[string]bool, styles []models.LayerStyle) ([]*mapLayer, error) {
 	var pending []*cachedLayer
 	c.mu.Lock()
-	for _, def := range models.Layers {
-		if hidden[def.Name] {
+	for _, name := range LayerOrder(styles) {
+		if hidden[name] {
 			continue
 		}
-		cl := c.layers[def.Name]
+		cl := c.layers[name]
 		if cl == nil {
-			cl = &cachedLayer{done: make(chan struct{}), layer: &mapLayer{name: def.Name}, labels: true, version: c.version}
-			c.layers[def.Name] = cl
+			cl = &cachedLayer{done: make(chan struct{}), layer: &mapLayer{name: name}, labels: true, version: c.version}
+			c.layers[name] = cl
 			go c.fill(cl)
 		}
 		pending = append(pending, cl)
@@ -204,7 +204,7 @@ func (c *MapCache) Render(ctx context.Context, v render.View, opt MapOptions) (*
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	layers, err := c.layerSet(ctx, opt.Hidden)
+	layers, err := c.layerSet(ctx, opt.Hidden, opt.Styles)
 	if err != nil {
 		return nil, err
 	}

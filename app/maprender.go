@@ -33,6 +33,9 @@ import (
 type MapOptions struct {
 	// Hidden names layers not to draw (the layer panel's unticked boxes).
 	Hidden map[string]bool
+	// Styles are the project's layer styles (drawing order, opacity,
+	// colours, outline width, labels); nil draws the default symbology.
+	Styles []models.LayerStyle
 	// Font draws the mine labels and the scale bar's text; nil: no text.
 	// It must be a face with Chinese glyphs (see MapFont).
 	Font *opentype.Font
@@ -93,9 +96,9 @@ func RenderMap(ctx context.Context, st models.Store, v render.View, opt MapOptio
 	}
 	bbox := v.Bound()
 	var layers []*mapLayer
-	for _, def := range models.Layers {
-		if !opt.Hidden[def.Name] {
-			layers = append(layers, &mapLayer{name: def.Name})
+	for _, name := range LayerOrder(opt.Styles) {
+		if !opt.Hidden[name] {
+			layers = append(layers, &mapLayer{name: name})
 		}
 	}
 	errs := make([]error, len(layers))

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -88,7 +89,7 @@ func readLayer(ctx context.Context, st models.Store, ml *mapLayer, bbox *orb.Bou
 		}
 		mf := mapFeature{geom: f.Geometry, bound: geomBound(f.Geometry), style: ml.styleIndex(StyleFor(f))}
 		if labels {
-			mf.label = LabelFor(f)
+			mf.label = mapLabel(f)
 		}
 		batch = append(batch, mf)
 		if sortRef {
@@ -184,19 +185,33 @@ func (b *boundAcc) add(pts []orb.Point) {
 // renderFields lists what the symbology (StyleFor, LabelFor) reads of a
 // layer's features.
 func renderFields(layer string, labels bool) models.RenderFields {
+	var f models.RenderFields
+	if labels {
+		// Any layer can be labelled with its names (a layer style).
+		f |= models.RenderName
+	}
 	switch layer {
 	case models.LayerMines:
 		if labels {
-			return models.RenderName | models.RenderDistrict
+			f |= models.RenderDistrict
 		}
 	case models.LayerSites:
-		return models.RenderKind
+		f |= models.RenderKind
 	case models.LayerFirePoints:
-		return models.RenderStatus | models.RenderProps
+		f |= models.RenderStatus | models.RenderProps
 	case models.LayerReference:
-		return models.RenderFeatureType
+		f |= models.RenderFeatureType
 	}
-	return 0
+	return f
+}
+
+// mapLabel is what a feature would be labelled with: mines as LabelFor
+// says, other features by their name (drawn when a layer style asks).
+func mapLabel(f *models.Feature) string {
+	if f.Layer == models.LayerMines {
+		return LabelFor(f)
+	}
+	return strings.TrimSpace(f.Attrs.Name)
 }
 
 // readRenderRows reads a layer through rr and hands each row to fn as a
@@ -284,16 +299,21 @@ func degPerPx(v render.View) (float64, float64) {
 // stripLayer is ml as one strip draws it front to back: its features
 // last first, culled to the strip's box (plus margin) by their stored box,
 // with their styles scaled to ratio.
-func stripLayer(ml *mapLayer, sv render.View, ratio float64) render.Layer {
+func stripLayer(ml *mapLayer, sv render.View, ratio float64, ls models.LayerStyle) render.Layer {
 	styles := make([]render.Style, len(ml.styles))
 	for i, st := range ml.styles {
-		styles[i] = scaleStyle(st, ratio)
+		styles[i] = scaleStyle(paletteStyle(st, ls), ratio)
+	}
+	// 0 leaves the layer undrawn, as render.Layer does.
+	opacity := ls.Opacity
+	if !(opacity <= 1) {
+		opacity = 1
 	}
 	dx, dy := degPerPx(sv)
 	m := cullMarginPx * ratio
 	box := grow(sv.Bound(), m*dx, m*dy)
 	feats := ml.feats
-	return render.Layer{Name: ml.name, Opacity: 1, Backward: func(yield func(render.Feature) bool) {
+	return render.Layer{Name: ml.name, Opacity: opacity, Backward: func(yield func(render.Feature) bool) {
 		for i := len(feats) - 1; i >= 0; i-- {
 			f := &feats[i]
 			if !meets(f.bound, box) {
@@ -322,7 +342,7 @@ func drawFrame(ctx context.Context, v render.View, layers []*mapLayer, opt MapOp
 	for i, sv := range strips {
 		ls := make([]render.Layer, len(layers))
 		for j, ml := range layers {
-			ls[j] = stripLayer(ml, sv.view, ratio)
+			ls[j] = stripLayer(ml, sv.view, ratio, StyleOf(opt.Styles, ml.name))
 		}
 		sub := img.SubImage(image.Rect(sv.x0, 0, sv.x0+sv.view.Width, v.Height)).(*image.RGBA)
 		drawers.Go(func() {
@@ -350,7 +370,10 @@ func drawLabels(ctx context.Context, canvas *render.Raster, v render.View, layer
 	var labelLs []render.Layer
 	labels := false
 	for _, ml := range layers {
-		ls := LabelStyleFor(ml.name, opt.Font, ratio)
+		var ls *render.LabelStyle
+		if Labelled(ml.name, StyleOf(opt.Styles, ml.name)) {
+			ls = LabelStyleFor(models.LayerMines, opt.Font, ratio)
+		}
 		obstacles := opt.Font != nil && ml.name == models.LayerFirePoints
 		if ls == nil && !obstacles {
 			continue

@@ -283,7 +283,7 @@ func (m *MainWindow) afterEdit(info *models.Info) {
 		m.mapView.setInfo(info)
 		m.layers.set(m.lang, m.info)
 	}
-	m.mapView.requestRender()
+	m.dataChanged()
 	m.refreshEditMenu()
 }
 

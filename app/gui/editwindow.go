@@ -58,7 +58,7 @@ func (m *MainWindow) editAttribute(f *models.Feature, key, value string) {
 				return
 			}
 			m.replaceSelected(got)
-			m.mapView.requestRender()
+			m.dataChanged()
 			m.status.show("gui.status.edited", i18n.Args{"field": app.FieldLabel(m.lang, key)})
 			m.refreshEditMenu()
 		})
@@ -115,7 +115,7 @@ func (m *MainWindow) step(op func(context.Context, models.Store) (*models.Edit, 
 				m.layers.set(m.lang, m.info)
 			}
 			m.setSelection(sel, min(m.current, max(0, len(sel)-1)))
-			m.mapView.requestRender()
+			m.dataChanged()
 			m.status.show(doneKey, i18n.Args{"what": m.labelText(e.Label)})
 			m.refreshEditMenu()
 		})
@@ -227,4 +227,11 @@ func (m *MainWindow) loadHistory() {
 			m.refreshEditMenu()
 		})
 	})
+}
+
+// dataChanged redraws the map from the store after the project's features
+// changed (an edit, an undo, an import): the cached layers are dropped.
+func (m *MainWindow) dataChanged() {
+	m.shared.invalidate()
+	m.mapView.requestRender()
 }

@@ -279,7 +279,7 @@ func (m *MainWindow) runImport(req app.ImportRequest) {
 				m.info = info
 				m.mapView.setInfo(info)
 				m.refresh()
-				m.mapView.requestRender()
+				m.dataChanged()
 			}
 			m.showImportResult(sum, elapsed)
 		})

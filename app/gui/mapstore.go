@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sync"
 
+	"minerehab/app"
 	"minerehab/models"
 )
 
@@ -18,7 +19,10 @@ var errStoreClosed = errors.New("project closed")
 // the store — cancels the renders in flight, waits for them to let go and
 // refuses later ones. So a store is never closed under a render.
 type sharedStore struct {
-	st     models.Store
+	st models.Store
+	// cache keeps the project's layers decoded for redraws (app.MapCache);
+	// edits and imports invalidate it.
+	cache  *app.MapCache
 	ctx    context.Context // cancelled by shut
 	cancel context.CancelFunc
 
@@ -27,7 +31,7 @@ type sharedStore struct {
 }
 
 func newSharedStore(st models.Store) *sharedStore {
-	s := &sharedStore{st: st}
+	s := &sharedStore{st: st, cache: app.NewMapCache(st)}
 	s.ctx, s.cancel = context.WithCancel(context.Background())
 	return s
 }
@@ -49,4 +53,12 @@ func (s *sharedStore) shut() {
 	s.mu.Lock()
 	s.closed = true
 	s.mu.Unlock()
+}
+
+// invalidate drops the cached layers after the data changed (an edit, an
+// undo, an import): the next frame reads them again.
+func (s *sharedStore) invalidate() {
+	if s != nil {
+		s.cache.Invalidate()
+	}
 }

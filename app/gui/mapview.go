@@ -91,7 +91,8 @@ type mapView struct {
 	renders sync.WaitGroup
 	closing atomic.Bool // no new renders, no frames delivered: the window is shutting down
 
-	// render draws a frame; app.RenderMap (tests wrap it).
+	// render draws a frame; nil draws from the project's MapCache (tests
+	// set it, e.g. to app.RenderMap wrapped).
 	render func(ctx context.Context, st models.Store, v render.View, opt app.MapOptions) (*image.RGBA, error)
 	// ratio is the screen's pixels per point; nil asks the canvas.
 	ratio func() float32
@@ -108,7 +109,7 @@ type mapView struct {
 }
 
 func newMapView(l i18n.Lang) *mapView {
-	m := &mapView{lang: l, hidden: map[string]bool{}, hist: newViewHistory(), render: app.RenderMap}
+	m := &mapView{lang: l, hidden: map[string]bool{}, hist: newViewHistory()}
 	m.ExtendBaseWidget(m)
 	return m
 }
@@ -397,7 +398,7 @@ func (m *mapView) requestRender() {
 	rv.MetresPerPixel /= ratio
 	rv.Width = max(1, int(math.Round(float64(v.Width)*ratio)))
 	rv.Height = max(1, int(math.Round(float64(v.Height)*ratio)))
-	opt := app.MapOptions{Hidden: maps.Clone(m.hidden), Font: m.font, PixelRatio: ratio, Lang: m.lang}
+	opt := app.MapOptions{Hidden: maps.Clone(m.hidden), Styles: m.styles, Font: m.font, PixelRatio: ratio, Lang: m.lang}
 	if m.scaleBar != nil { // labels stay clear of the scale bar laid over the map
 		b := m.scaleBar.Bounds()
 		x0, y1 := int(scaleBarMargin*ratio), rv.Height-int(scaleBarMargin*ratio)
@@ -406,6 +407,12 @@ func (m *mapView) requestRender() {
 	ctx, cancel := context.WithCancel(st.ctx)
 	m.cancel = cancel
 	draw := m.render
+	if draw == nil {
+		cache := st.cache
+		draw = func(ctx context.Context, _ models.Store, v render.View, opt app.MapOptions) (*image.RGBA, error) {
+			return cache.Render(ctx, v, opt)
+		}
+	}
 	m.renders.Add(1)
 	go func() {
 		defer m.renders.Done()

@@ -52,6 +52,7 @@ func (m *MainWindow) Reload() {
 		return
 	}
 	m.status.show("gui.status.reading", i18n.Args{"name": filepath.Base(m.path)})
+	m.shared.invalidate() // another program may have changed the file
 	m.io.Go(func() {
 		if m.store == nil {
 			return
