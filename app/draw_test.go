@@ -28,6 +28,7 @@ func TestCheckDrawn(t *testing.T) {
 		{"fire point", models.LayerFirePoints, orb.Point{106.8, 39.6}, ""},
 		{"point beyond 180", models.LayerFirePoints, orb.Point{190, 39.6}, "out-of-range"},
 		{"polygon into a point layer", models.LayerFirePoints, orb.Polygon{sq}, "wrong-geometry"},
+		{"across the antimeridian", models.LayerZones, orb.Polygon{{{179.9, 10}, {180.1, 10}, {180.1, 10.1}, {179.9, 10.1}}}, "out-of-range"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

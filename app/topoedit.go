@@ -224,3 +224,26 @@ func TopologyWarnings(ctx context.Context, st models.Store, f *models.Feature) (
 	}
 	return out, nil
 }
+
+// FixDrawn repairs a self-crossing polygon drawn for layer (GEOS
+// make-valid: a bow-tie becomes two triangles) and checks the result.
+func FixDrawn(layer string, g orb.Geometry) (orb.Geometry, error) {
+	mp := asMulti(g)
+	if mp == nil {
+		return nil, &DrawError{Code: "self-intersection"}
+	}
+	// Close the rings first: a sketch's last ring is open.
+	fixed := make(orb.MultiPolygon, 0, len(mp))
+	for _, p := range mp {
+		var q orb.Polygon
+		for _, r := range p {
+			q = append(q, closeRing(dedupe(r)))
+		}
+		fixed = append(fixed, q)
+	}
+	out, err := topo.MakeValid(fixed)
+	if err != nil {
+		return nil, err
+	}
+	return CheckDrawn(layer, out)
+}

@@ -275,3 +275,52 @@ func TestVertexEditing(t *testing.T) {
 	}
 	_ = vt
 }
+
+// TestMoveAndFix: dragging the selected mine with the move tool moves it
+// by the drag (one undoable edit); a bow-tie drawn as a zone is fixed
+// into two triangles when the planner presses Fix.
+func TestMoveAndFix(t *testing.T) {
+	path, a, _ := twoMinesProject(t)
+	m := newTestWindow(t, test.NewTempApp(t), realConfig(i18n.ZH))
+	act(m, func() { m.win.Resize(fyne.NewSize(1200, 800)) })
+	act(m, func() { m.OpenProject(path) })
+	clickAt(m, orb.Point{106.80, 39.60})
+	before := m.selected[0].Geometry.Bound()
+	act(m, m.startMove)
+	x, y := m.mapView.view.ToPixel(a[0])
+	from := fyne.NewPos(float32(x), float32(y))
+	drag(m, from, from.AddXY(40, 0))
+	after := m.selected[0].Geometry.Bound()
+	if !(after.Min[0] > before.Min[0]) || after.Min[1] != before.Min[1] {
+		t.Errorf("moved bound %v, before %v", after, before)
+	}
+	act(m, func() { m.mapView.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	act(m, m.undo)
+	if got := m.selected[0].Geometry.Bound(); got != before {
+		t.Errorf("after undo %v, want %v", got, before)
+	}
+
+	act(m, func() { m.startDraw(models.LayerZones, drawPolygon) })
+	act(m, func() { m.mapView.TypedRune('s') }) // no snapping: free corners
+	c, d := orb.Point{106.83, 39.62}, 0.003
+	for _, p := range []orb.Point{{c[0] - d, c[1] - d}, {c[0] + d, c[1] + d}, {c[0] + d, c[1] - d}, {c[0] - d, c[1] + d}} {
+		clickAt(m, p)
+	}
+	act(m, func() { m.mapView.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	if m.crossingFix == nil {
+		t.Fatal("no crossing dialog")
+	}
+	act(m, m.crossingFix)
+	e := firstEntry(m)
+	if e == nil {
+		t.Fatal("no attribute form after Fix")
+	}
+	act(m, func() { e.SetText("修正的区") })
+	act(m, func() { m.featureFormSubmit() })
+	if len(m.selected) != 1 || m.selected[0].Layer != models.LayerZones {
+		t.Fatalf("selected %v", selectedIDs(m))
+	}
+	if mp, ok := m.selected[0].Geometry.(orb.MultiPolygon); !ok || len(mp) != 2 {
+		t.Errorf("fixed bow-tie: %v", m.selected[0].Geometry)
+	}
+}

@@ -5,7 +5,9 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
@@ -122,20 +124,35 @@ func (m *MainWindow) finishSketch(sk *sketchTool, g orb.Geometry) {
 }
 
 // showCrossing says the drawing crosses itself, marks where, and lets the
-// planner keep drawing (Backspace to the crossing) or drop it.
+// planner keep drawing (Backspace to the crossing), fix it automatically
+// (GEOS make-valid, then the attribute form), or drop it.
 func (m *MainWindow) showCrossing(sk *sketchTool, at orb.Point) {
 	m.mapView.setMark(&at)
-	d := dialog.NewConfirm(m.t("gui.draw.crossing_title", nil),
-		m.t("gui.draw.crossing", i18n.Args{"lon": fmt.Sprintf("%.6f", at[0]), "lat": fmt.Sprintf("%.6f", at[1])}),
-		func(keep bool) {
-			m.mapView.setMark(nil)
-			if !keep {
-				sk.onCancel()
-			}
-		}, m.win)
-	d.SetConfirmText(m.t("gui.draw.keep_drawing", nil))
-	d.SetDismissText(m.t("gui.draw.discard", nil))
+	msg := widget.NewLabel(m.t("gui.draw.crossing", i18n.Args{"lon": fmt.Sprintf("%.6f", at[0]), "lat": fmt.Sprintf("%.6f", at[1])}))
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	keep := widget.NewButton(m.t("gui.draw.keep_drawing", nil), func() { d.Hide(); m.mapView.setMark(nil) })
+	keep.Importance = widget.HighImportance
+	fix := widget.NewButton(m.t("gui.draw.fix", nil), func() {
+		d.Hide()
+		m.mapView.setMark(nil)
+		g, err := app.FixDrawn(sk.layer, sk.geometry(false))
+		if err != nil {
+			m.status.show("gui.status.edit_refused", i18n.Args{"detail": m.errorText(err)})
+			return
+		}
+		m.status.show("gui.status.fixed", nil)
+		m.showFeatureForm(sk.layer, g, func(f *models.Feature) {
+			m.endTool()
+			m.addFeature(f)
+		})
+	})
+	discard := widget.NewButton(m.t("gui.draw.discard", nil), func() { d.Hide(); m.mapView.setMark(nil); sk.onCancel() })
+	d = dialog.NewCustomWithoutButtons(m.t("gui.draw.crossing_title", nil),
+		container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), discard, fix, keep), nil, nil, msg), m.win)
+	d.Resize(fyne.NewSize(520, d.MinSize().Height))
 	d.Show()
+	m.crossingFix = fix.OnTapped
 }
 
 // showFeatureForm asks for the attributes of a new feature of layer

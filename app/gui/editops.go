@@ -205,3 +205,41 @@ func (m *MainWindow) checkTopology(f *models.Feature) {
 		})
 	})
 }
+
+// startMove moves the selected features by dragging.
+func (m *MainWindow) startMove() {
+	if len(m.selected) == 0 {
+		return
+	}
+	t := &moveTool{mv: m.mapView, fs: append([]*models.Feature(nil), m.selected...)}
+	t.onExit = func() { m.endTool(); m.status.show("gui.status.edit_done", nil) }
+	t.onCommit = func(dx, dy float64) {
+		fs := t.fs
+		gs := make([]orb.Geometry, len(fs))
+		for i, f := range fs {
+			gs[i] = moved(f.Geometry, dx, dy)
+		}
+		m.io.Go(func() {
+			if m.store == nil {
+				return
+			}
+			got, err := app.ReplaceGeometries(m.ctx, m.store, "edit.move", fs, gs)
+			h := m.readHistory()
+			m.ui(func() {
+				m.history = h
+				if err != nil {
+					m.status.show("gui.status.edit_refused", i18n.Args{"detail": m.errorText(err)})
+					m.refreshEditMenu()
+					return
+				}
+				t.fs = got
+				m.setSelection(got, 0)
+				m.afterEdit(nil)
+				m.status.show("gui.status.moved", i18n.Args{"n": len(got)})
+			})
+		})
+	}
+	m.mapView.setTool(t)
+	m.status.show("gui.status.moving", nil)
+	m.win.Canvas().Focus(m.mapView)
+}

@@ -24,6 +24,8 @@ func (m *MainWindow) toolsMenu() *fyne.Menu {
 	one := len(m.selected) == 1
 	editV := fyne.NewMenuItem(m.t("gui.tools.vertices", nil), m.startVertexEdit)
 	editV.Disabled = noMap || !one || !editable(m.selected[0])
+	move := fyne.NewMenuItem(m.t("gui.tools.move", nil), m.startMove)
+	move.Disabled = noMap || len(m.selected) == 0
 	del := fyne.NewMenuItem(m.t("gui.tools.delete", nil), m.deleteSelected)
 	del.Disabled = noMap || len(m.selected) == 0
 	merge := fyne.NewMenuItem(m.t("gui.tools.merge", nil), m.mergeSelected)
@@ -44,7 +46,7 @@ func (m *MainWindow) toolsMenu() *fyne.Menu {
 		draw("gui.tools.mine", models.LayerMines, drawPolygon),
 		corners,
 		fyne.NewMenuItemSeparator(),
-		editV, del, merge, split, fromSel,
+		editV, move, del, merge, split, fromSel,
 	)
 }
 

@@ -97,7 +97,8 @@ type MainWindow struct {
 	snapView  render.View         // the view it was built for
 	snapBound orb.Bound           // the area it covers
 
-	plate *plateForm // the open Print plate dialog (tests drive it)
+	plate       *plateForm // the open Print plate dialog (tests drive it)
+	crossingFix func()     // the crossing dialog's Fix button (tests press it)
 
 	// The corner-coordinate box's check and text (tests drive them).
 	cornersParse func()
