@@ -20,6 +20,7 @@ import (
 
 	"minerehab/app/fonts"
 	"minerehab/app/i18n"
+	"minerehab/gis/basemap"
 	"minerehab/gis/render"
 	"minerehab/models"
 )
@@ -33,6 +34,10 @@ import (
 type MapOptions struct {
 	// Hidden names layers not to draw (the layer panel's unticked boxes).
 	Hidden map[string]bool
+	// Basemap, when set, is drawn under the features (an offline MBTiles,
+	// PMTiles or XYZ raster; see gis/basemap) at BasemapOpacity (0 means 1).
+	Basemap        basemap.Source
+	BasemapOpacity float64
 	// Styles are the project's layer styles (drawing order, opacity,
 	// colours, outline width, labels); nil draws the default symbology.
 	Styles []models.LayerStyle

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"image"
 	"image/color"
+	"image/draw"
 	"math"
 	"runtime"
 	"slices"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"minerehab/gis/basemap"
 	"minerehab/gis/gpkg"
 	"minerehab/gis/render"
 	"minerehab/models"
@@ -337,6 +339,10 @@ func drawFrame(ctx context.Context, v render.View, layers []*mapLayer, opt MapOp
 	// The strips draw side by side into one picture.
 	canvas := render.NewRaster(v.Width, v.Height, color.NRGBA{})
 	img := canvas.Image()
+	bg := MapBackground
+	if opt.Basemap != nil {
+		bg = color.NRGBA{} // the basemap goes under afterwards
+	}
 	errs := make([]error, len(strips))
 	var drawers sync.WaitGroup
 	for i, sv := range strips {
@@ -346,12 +352,17 @@ func drawFrame(ctx context.Context, v render.View, layers []*mapLayer, opt MapOp
 		}
 		sub := img.SubImage(image.Rect(sv.x0, 0, sv.x0+sv.view.Width, v.Height)).(*image.RGBA)
 		drawers.Go(func() {
-			errs[i] = render.DrawFrontToBack(ctx, render.NewRasterOn(sub), sv.view, ls, MapBackground)
+			errs[i] = render.DrawFrontToBack(ctx, render.NewRasterOn(sub), sv.view, ls, bg)
 		})
 	}
 	drawers.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
+	}
+	if opt.Basemap != nil {
+		if err := underBasemap(ctx, img, v, opt); err != nil {
+			return nil, err
+		}
 	}
 	if err := drawLabels(ctx, canvas, v, layers, opt); err != nil {
 		return nil, err
@@ -444,5 +455,24 @@ func drawLabels(ctx context.Context, canvas *render.Raster, v render.View, layer
 	if sbPx > 0 {
 		drawScaleBar(canvas, sbMetres, sbPx, opt.Font, ratio, opt.Lang, sbX, sbY)
 	}
+	return nil
+}
+
+// underBasemap puts the basemap under the drawn features: the background
+// colour, the tiles over it, the features (transparent where there are
+// none) over both. A damaged tile leaves its place blank rather than
+// losing the map; only cancellation fails the frame.
+func underBasemap(ctx context.Context, img *image.RGBA, v render.View, opt MapOptions) error {
+	base := image.NewRGBA(img.Bounds())
+	draw.Draw(base, base.Bounds(), image.NewUniform(MapBackground), image.Point{}, draw.Src)
+	op := opt.BasemapOpacity
+	if !(op > 0 && op <= 1) {
+		op = 1
+	}
+	if err := basemap.Draw(ctx, base, v, opt.Basemap, op); err != nil && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	draw.Draw(base, base.Bounds(), img, img.Bounds().Min, draw.Over)
+	draw.Draw(img, img.Bounds(), base, image.Point{}, draw.Src)
 	return nil
 }

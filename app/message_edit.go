@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"minerehab/app/i18n"
+	"minerehab/gis/basemap"
 	"minerehab/gis/coord"
 	"minerehab/gis/topo"
 	"minerehab/models"
@@ -17,7 +18,10 @@ func editMessage(l i18n.Lang, err error) (string, bool) {
 	var fe *models.FormError
 	var de *DrawError
 	var te *topo.Error
+	var be *basemap.Error
 	switch {
+	case errors.As(err, &be):
+		return i18n.T(l, "err.basemap."+be.Code, i18n.Args{"path": be.Path, "detail": rootText(be.Err)}), true
 	case errors.As(err, &fe):
 		return i18n.T(l, "err.form."+fe.Code, i18n.Args{"field": i18n.T(l, "form."+fe.Key, nil), "value": fe.Value}), true
 	case errors.As(err, &de):
@@ -51,4 +55,18 @@ func FieldLabel(l i18n.Lang, key string) string {
 		return i18n.T(l, "field."+key, nil)
 	}
 	return key
+}
+
+// rootText is the innermost error's text.
+func rootText(err error) string {
+	if err == nil {
+		return ""
+	}
+	for {
+		u := errors.Unwrap(err)
+		if u == nil {
+			return err.Error()
+		}
+		err = u
+	}
 }

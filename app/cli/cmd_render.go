@@ -15,11 +15,12 @@ import (
 
 	"minerehab/app"
 	"minerehab/app/i18n"
+	"minerehab/gis/basemap"
 	"minerehab/gis/render"
 )
 
 func init() {
-	register(command{name: "render", usage: "P.gpkg -o MAP.png [--size WxH] [--bbox minlon,minlat,maxlon,maxlat]", run: runRender})
+	register(command{name: "render", usage: "P.gpkg -o MAP.png [--size WxH] [--bbox minlon,minlat,maxlon,maxlat] [--basemap TILES] [--basemap-opacity 0..1]", run: runRender})
 }
 
 // Defaults of `render`.
@@ -40,6 +41,8 @@ func runRender(e *env, args []string) error {
 	out := fs.String("o", "", "")
 	size := fs.String("size", fmt.Sprintf("%dx%d", renderDefaultW, renderDefaultH), "")
 	bboxArg := fs.String("bbox", "", "")
+	baseArg := fs.String("basemap", "", "")
+	baseOp := fs.Float64("basemap-opacity", 1, "")
 	pos, err := parse(e, commands["render"], fs, args, 1, 1)
 	if err != nil {
 		return err
@@ -90,7 +93,16 @@ func runRender(e *env, args []string) error {
 		// The map is still useful without labels: say so and go on.
 		fmt.Fprintln(e.stderr, "minerehab render: "+e.t("cli.render.no-font", i18n.Args{"detail": ferr.Error()}))
 	}
-	img, err := app.RenderMap(ctx, st, v, app.MapOptions{Font: fnt, ScaleBar: true, Lang: e.lang})
+	opt := app.MapOptions{Font: fnt, ScaleBar: true, Lang: e.lang, BasemapOpacity: *baseOp}
+	if *baseArg != "" {
+		src, err := basemap.Open(*baseArg)
+		if err != nil {
+			return err
+		}
+		defer src.Close()
+		opt.Basemap = src
+	}
+	img, err := app.RenderMap(ctx, st, v, opt)
 	if err != nil {
 		return &app.ProjectError{Path: pos[0], Err: err}
 	}

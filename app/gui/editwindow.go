@@ -224,6 +224,7 @@ func (m *MainWindow) loadHistory() {
 		m.ui(func() {
 			m.history = h
 			m.applyStyles(styles)
+			m.loadBasemap()
 			m.refreshEditMenu()
 		})
 	})

@@ -21,6 +21,7 @@ import (
 
 	"minerehab/app"
 	"minerehab/app/i18n"
+	"minerehab/gis/basemap"
 	"minerehab/gis/render"
 	"minerehab/models"
 )
@@ -43,12 +44,14 @@ import (
 type mapView struct {
 	widget.BaseWidget
 
-	lang   i18n.Lang
-	store  *sharedStore // nil when no project is open
-	info   *models.Info // for the extents of zoom to all / to a layer
-	hidden map[string]bool
-	styles []models.LayerStyle // the project's layer styles (nil: defaults)
-	font   *opentype.Font      // labels; nil: none
+	lang      i18n.Lang
+	store     *sharedStore // nil when no project is open
+	info      *models.Info // for the extents of zoom to all / to a layer
+	hidden    map[string]bool
+	styles    []models.LayerStyle // the project's layer styles (nil: defaults)
+	basemap   basemap.Source      // the offline basemap, nil for none
+	basemapOp float64
+	font      *opentype.Font // labels; nil: none
 
 	view    render.View // current view, points; valid only when hasView
 	hasView bool
@@ -398,7 +401,8 @@ func (m *mapView) requestRender() {
 	rv.MetresPerPixel /= ratio
 	rv.Width = max(1, int(math.Round(float64(v.Width)*ratio)))
 	rv.Height = max(1, int(math.Round(float64(v.Height)*ratio)))
-	opt := app.MapOptions{Hidden: maps.Clone(m.hidden), Styles: m.styles, Font: m.font, PixelRatio: ratio, Lang: m.lang}
+	opt := app.MapOptions{Hidden: maps.Clone(m.hidden), Styles: m.styles, Font: m.font, PixelRatio: ratio, Lang: m.lang,
+		Basemap: m.basemap, BasemapOpacity: m.basemapOp}
 	if m.scaleBar != nil { // labels stay clear of the scale bar laid over the map
 		b := m.scaleBar.Bounds()
 		x0, y1 := int(scaleBarMargin*ratio), rv.Height-int(scaleBarMargin*ratio)

@@ -101,9 +101,11 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 		langItems = append(langItems, it)
 	}
 	language.ChildMenu = fyne.NewMenu("", langItems...)
+	base := item("gui.menu.basemap", nil, m.showBasemapDialog)
+	base.Disabled = noMap
 	dash := item("gui.menu.dashboard", shortcutDashboard, m.showDashboard)
 	dash.Disabled = noMap
-	view := fyne.NewMenu(m.t("gui.menu.view", nil), reload, dash, fyne.NewMenuItemSeparator(),
+	view := fyne.NewMenu(m.t("gui.menu.view", nil), reload, dash, base, fyne.NewMenuItemSeparator(),
 		zoomIn, zoomOut, zoomAll, zoomLayer, fyne.NewMenuItemSeparator(), back, forward, fyne.NewMenuItemSeparator(), language)
 
 	help := fyne.NewMenu(m.t("gui.menu.help", nil), item("gui.menu.shortcuts", nil, m.showShortcuts), item("gui.menu.about", nil, m.showAbout))

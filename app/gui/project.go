@@ -33,6 +33,8 @@ func (m *MainWindow) CloseProject() {
 		m.closeStore()
 		m.ui(func() {
 			m.saveView()
+			closeBasemap(m.mapView.basemap)
+			m.mapView.basemap = nil
 			m.path, m.info, m.shared = "", nil, nil
 			m.selected, m.current, m.history = nil, 0, historyState{}
 			m.applyStyles(nil)

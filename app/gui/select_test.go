@@ -2,11 +2,16 @@ package gui
 
 import (
 	"context"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
 
 	"minerehab/app/i18n"
@@ -208,5 +213,39 @@ func TestShortcutsListed(t *testing.T) {
 	act(m, m.showShortcuts)
 	if txt := strings.Join(dialogTexts(m), "|"); !strings.Contains(txt, "Ctrl+Z") || !strings.Contains(txt, "撤销上一次编辑") {
 		t.Errorf("shortcuts dialog: %q", txt)
+	}
+}
+
+// TestBasemapRemembered: a basemap chosen for a project is opened with it
+// and handed to every frame; a missing one is said in the status bar.
+func TestBasemapRemembered(t *testing.T) {
+	log := &renderLog{}
+	m := newTestWindow(t, test.NewTempApp(t), realConfig(i18n.ZH))
+	m.mapView.render = log.render
+	path := sampleProjectFile(t)
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "9", "400"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewNRGBA(image.Rect(0, 0, 256, 256))
+	f, _ := os.Create(filepath.Join(dir, "9", "400", "200.png"))
+	png.Encode(f, img)
+	f.Close()
+	m.app.Preferences().SetString(prefBasemapPre+path, dir)
+	act(m, func() { m.OpenProject(path) })
+	settle(m)
+	if m.mapView.basemap == nil {
+		t.Fatalf("basemap not opened; status %q", m.status.text())
+	}
+	log.mu.Lock()
+	last := log.opts[len(log.opts)-1]
+	log.mu.Unlock()
+	if last.Basemap == nil {
+		t.Error("the last frame was drawn without the basemap")
+	}
+	m.app.Preferences().SetString(prefBasemapPre+path, filepath.Join(dir, "nope.mbtiles"))
+	act(m, m.loadBasemap)
+	if !strings.Contains(m.status.text(), "nope.mbtiles") {
+		t.Errorf("missing basemap: status %q", m.status.text())
 	}
 }
