@@ -269,3 +269,30 @@ func AddFeatures(ctx context.Context, st models.Store, fs []*models.Feature) ([]
 	}
 	return out, nil
 }
+
+// ReplaceFromCorners gives a stored polygon the geometry of a parcel read
+// from corner coordinates, keeping its attributes and taking the parcel's
+// source coordinates (so they export back exactly). One edit.
+func ReplaceFromCorners(ctx context.Context, st models.Store, f *models.Feature, parcel *models.Feature) (*models.Feature, error) {
+	es, err := editStore(st)
+	if err != nil {
+		return nil, err
+	}
+	cur, err := es.Feature(ctx, f.Layer, f.ID)
+	if err != nil {
+		return nil, err
+	}
+	g, err := CheckDrawn(cur.Layer, parcel.Geometry)
+	if err != nil {
+		return nil, err
+	}
+	next := *cur
+	next.Geometry, next.Source, next.AreaM2 = g, parcel.Source, areaOf(g)
+	e := &models.Edit{Label: models.Label{Key: "edit.corners", Args: map[string]string{"name": displayName(cur)}},
+		Changes: []models.Change{{Layer: cur.Layer, ID: cur.ID, Before: cur, After: &next}}}
+	done, err := es.Do(ctx, e)
+	if err != nil {
+		return nil, err
+	}
+	return done.Changes[0].After, nil
+}

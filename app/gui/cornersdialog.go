@@ -88,11 +88,20 @@ func (m *MainWindow) showCornersDialog() {
 		result.SetText(strings.Join(lines, "\n"))
 	}
 	check := widget.NewButton(m.t("gui.corners.check", nil), parse)
+	// With one polygon selected, its geometry can be replaced instead.
+	var target *models.Feature
+	replace := widget.NewCheck("", nil)
+	replace.Hide()
+	if len(m.selected) == 1 && isPolygon(m.selected[0]) {
+		target = m.selected[0]
+		replace.Text = m.t("gui.corners.replace", i18n.Args{"name": displayName(target)})
+		replace.Show()
+	}
 	items := container.NewBorder(
 		container.NewVBox(widget.NewLabel(m.t("gui.corners.paste", nil))),
 		container.NewVBox(
 			widget.NewForm(widget.NewFormItem(m.t("gui.corners.layer", nil), layer), widget.NewFormItem(m.t("gui.corners.crs", nil), zone)),
-			check, container.NewVScroll(result)),
+			replace, check, container.NewVScroll(result)),
 		nil, nil, text)
 	d := dialog.NewCustomConfirm(m.t("gui.corners.title", nil), m.t("gui.draw.save", nil), m.t("gui.button.cancel", nil), items, func(ok bool) {
 		m.mapView.setWarnings(nil)
@@ -104,9 +113,21 @@ func (m *MainWindow) showCornersDialog() {
 			m.showMessage(m.t("gui.corners.title", nil), theme.WarningIcon(), m.t("gui.corners.not_saved", nil), result.Text)
 			return
 		}
-		fs, err := preview.Features(layers[layer.SelectedIndex()])
+		lay := layers[layer.SelectedIndex()]
+		if replace.Checked && target != nil {
+			lay = target.Layer
+		}
+		fs, err := preview.Features(lay)
 		if err != nil {
 			m.showError(m.t("gui.corners.not_saved", nil), err)
+			return
+		}
+		if replace.Checked && target != nil {
+			if len(fs) != 1 {
+				m.showMessage(m.t("gui.corners.title", nil), theme.WarningIcon(), m.t("gui.corners.not_saved", nil), m.t("gui.corners.one_parcel", i18n.Args{"n": len(fs)}))
+				return
+			}
+			m.replaceFromCorners(target, fs[0])
 			return
 		}
 		m.addFeatures(fs)
@@ -114,7 +135,42 @@ func (m *MainWindow) showCornersDialog() {
 	s := m.win.Canvas().Size()
 	d.Resize(fyne.NewSize(fyne.Min(760, s.Width*0.95), fyne.Min(700, s.Height*0.95)))
 	d.Show()
-	m.cornersParse, m.cornersText = parse, text
+	m.cornersParse, m.cornersText, m.cornersReplace = parse, text, replace
+	m.cornersSave = d.Confirm
+}
+
+// replaceFromCorners gives the target the parsed parcel's geometry.
+func (m *MainWindow) replaceFromCorners(target, parcel *models.Feature) {
+	m.io.Go(func() {
+		if m.store == nil {
+			return
+		}
+		got, err := app.ReplaceFromCorners(m.ctx, m.store, target, parcel)
+		info := m.readInfo()
+		h := m.readHistory()
+		m.ui(func() {
+			m.history = h
+			if err != nil {
+				m.showError(m.t("gui.error.edit", nil), err)
+				m.refreshEditMenu()
+				return
+			}
+			m.afterEdit(info)
+			m.setSelection([]*models.Feature{got}, 0)
+			m.status.show("gui.status.vertices_saved", nil)
+		})
+	})
+}
+
+// displayName names a feature for the planner: its name, licence or fid.
+func displayName(f *models.Feature) string {
+	switch {
+	case f.Attrs.Name != "":
+		return f.Attrs.Name
+	case f.Attrs.Licence != "":
+		return f.Attrs.Licence
+	}
+	return fmt.Sprintf("#%d", f.ID)
 }
 
 // addFeatures stores new features as one edit and selects them.

@@ -324,3 +324,32 @@ func TestMoveAndFix(t *testing.T) {
 		t.Errorf("fixed bow-tie: %v", m.selected[0].Geometry)
 	}
 }
+
+// TestSnapDistanceSetting: the snapping distance chosen in the Tools menu
+// is remembered and reaches the drawing tool: a corner 12 points away
+// snaps at 15, not at the default 10.
+func TestSnapDistanceSetting(t *testing.T) {
+	path, a, _ := twoMinesProject(t)
+	m := newTestWindow(t, test.NewTempApp(t), realConfig(i18n.ZH))
+	act(m, func() { m.win.Resize(fyne.NewSize(1200, 800)) })
+	act(m, func() { m.OpenProject(path) })
+	for _, tc := range []struct {
+		px   float64
+		snap bool
+	}{{10, false}, {15, true}} {
+		act(m, func() { m.setSnapDistance(tc.px) })
+		act(m, func() { m.startDraw(models.LayerZones, drawPolygon) })
+		sk := m.mapView.tool.(*sketchTool)
+		x, y := m.mapView.view.ToPixel(a[0])
+		act(m, func() {
+			m.mapView.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(float32(x)+12, float32(y))}})
+		})
+		if got := sk.hit != nil && sk.hit.vertex; got != tc.snap {
+			t.Errorf("distance %v: snapped %v, want %v", tc.px, got, tc.snap)
+		}
+		act(m, func() { m.mapView.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) })
+	}
+	if m.snapDistance() != 15 {
+		t.Errorf("remembered %v", m.snapDistance())
+	}
+}

@@ -27,6 +27,7 @@ func (m *MainWindow) startDraw(layer string, mode drawMode) {
 		return
 	}
 	sk := newSketch(m.mapView, layer, mode)
+	sk.snapPx = m.snapDistance()
 	sk.onChange = func(g orb.Geometry) { m.showSketchMeasure(g) }
 	sk.onCancel = func() {
 		m.endTool()
@@ -359,4 +360,29 @@ func (m *MainWindow) viewMovedForTool() {
 		}
 	}
 	m.loadSnap()
+}
+
+// prefSnap is the snapping distance, points.
+const prefSnap = "snap_px"
+
+// snapDistance is the snapping distance the planner chose (Tools menu).
+func (m *MainWindow) snapDistance() float64 {
+	d := m.app.Preferences().FloatWithFallback(prefSnap, snapPx)
+	if !(d >= 1 && d <= 100) {
+		return snapPx
+	}
+	return d
+}
+
+// setSnapDistance keeps a new snapping distance and gives it to the tool
+// in use.
+func (m *MainWindow) setSnapDistance(d float64) {
+	m.app.Preferences().SetFloat(prefSnap, d)
+	switch t := m.mapView.tool.(type) {
+	case *sketchTool:
+		t.snapPx = d
+	case *vertexTool:
+		t.snapPx = d
+	}
+	m.refreshEditMenu()
 }

@@ -25,6 +25,7 @@ func (m *MainWindow) startVertexEdit() {
 		return
 	}
 	t := newVertexTool(m.mapView, m.selected[0])
+	t.snapPx = m.snapDistance()
 	t.onExit = func() {
 		m.endTool()
 		m.status.show("gui.status.edit_done", nil)

@@ -32,6 +32,7 @@ type sketchTool struct {
 
 	snap   *snapIndex
 	snapOn bool
+	snapPx float64 // snapping distance, points (0: snapPx)
 
 	onFinish func(g orb.Geometry) // Enter, double click, the last click of point/rectangle/circle
 	onCancel func()               // Esc
@@ -63,13 +64,14 @@ func (s *sketchTool) at(p fyne.Position) (orb.Point, *snapHit) {
 	if !s.snapOn || s.snap == nil {
 		return ll, nil
 	}
-	tolDeg := snapPx * v.MetresPerPixel / (111320 * math.Max(0.05, math.Cos(ll[1]*math.Pi/180)))
+	tol := s.snapTol()
+	tolDeg := tol * v.MetresPerPixel / (111320 * math.Max(0.05, math.Cos(ll[1]*math.Pi/180)))
 	dist := func(a, b orb.Point) float64 {
 		ax, ay := v.ToPixel(a)
 		bx, by := v.ToPixel(b)
 		return math.Hypot(ax-bx, ay-by)
 	}
-	if h, ok := s.snap.nearest(ll, tolDeg, dist, snapPx); ok {
+	if h, ok := s.snap.nearest(ll, tolDeg, dist, tol); ok {
 		return h.p, &h
 	}
 	return ll, nil
@@ -317,4 +319,12 @@ func (s *sketchTool) objects(v render.View) []fyne.CanvasObject {
 		out = append(out, m)
 	}
 	return out
+}
+
+// snapTol is the tool's snapping distance in points.
+func (s *sketchTool) snapTol() float64 {
+	if s.snapPx > 0 {
+		return s.snapPx
+	}
+	return snapPx
 }

@@ -14,8 +14,12 @@ import (
 // started (or the view last moved far), in a hash grid in lon/lat, so a
 // mouse move looks at a handful of cells, not every feature.
 
-// snapPx is the snapping distance, points.
+// snapPx is the default snapping distance, points; Tools > Snapping
+// distance changes it (kept in the preferences).
 const snapPx = 10
+
+// snapDistances are the distances the menu offers, points.
+var snapDistances = []float64{5, 10, 15, 20, 30}
 
 // maxSnapVertices bounds the index; a view holding more (the whole of a
 // large project) is too far out to snap sensibly anyway.

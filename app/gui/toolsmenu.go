@@ -3,6 +3,7 @@ package gui
 import (
 	"fyne.io/fyne/v2"
 
+	"minerehab/app/i18n"
 	"minerehab/models"
 )
 
@@ -36,6 +37,15 @@ func (m *MainWindow) toolsMenu() *fyne.Menu {
 	corners.Disabled = noMap
 	fromSel := fyne.NewMenuItem(m.t("gui.tools.zone_from_selection", nil), m.showZoneFromSelection)
 	fromSel.Disabled = noMap || !hasMines(m.selected)
+	snap := fyne.NewMenuItem(m.t("gui.tools.snap", nil), nil)
+	var snapItems []*fyne.MenuItem
+	cur := m.snapDistance()
+	for _, d := range snapDistances {
+		it := fyne.NewMenuItem(m.t("gui.tools.snap_px", i18n.Args{"n": d}), func() { m.setSnapDistance(d) })
+		it.Checked = d == cur
+		snapItems = append(snapItems, it)
+	}
+	snap.ChildMenu = fyne.NewMenu("", snapItems...)
 	return fyne.NewMenu(m.t("gui.menu.tools", nil),
 		zone,
 		draw("gui.tools.plan_unit", models.LayerPlanUnits, drawPolygon),
@@ -47,6 +57,8 @@ func (m *MainWindow) toolsMenu() *fyne.Menu {
 		corners,
 		fyne.NewMenuItemSeparator(),
 		editV, move, del, merge, split, fromSel,
+		fyne.NewMenuItemSeparator(),
+		snap,
 	)
 }
 

@@ -27,6 +27,7 @@ type vertexTool struct {
 	hover, held *handle
 	snap        *snapIndex
 	snapOn      bool
+	snapPx      float64 // snapping distance, points (0: snapPx)
 
 	onCommit func(g orb.Geometry)
 	onExit   func()
@@ -150,13 +151,14 @@ func (t *vertexTool) snapped(p fyne.Position) orb.Point {
 	if !t.snapOn || t.snap == nil {
 		return ll
 	}
-	tolDeg := snapPx * v.MetresPerPixel / (111320 * math.Max(0.05, math.Cos(ll[1]*math.Pi/180)))
+	tol := t.snapTol()
+	tolDeg := tol * v.MetresPerPixel / (111320 * math.Max(0.05, math.Cos(ll[1]*math.Pi/180)))
 	dist := func(a, b orb.Point) float64 {
 		ax, ay := v.ToPixel(a)
 		bx, by := v.ToPixel(b)
 		return math.Hypot(ax-bx, ay-by)
 	}
-	if h, ok := t.snap.nearest(ll, tolDeg, dist, snapPx); ok && !(h.ref.layer == t.f.Layer && h.ref.id == t.f.ID) {
+	if h, ok := t.snap.nearest(ll, tolDeg, dist, tol); ok && !(h.ref.layer == t.f.Layer && h.ref.id == t.f.ID) {
 		return h.p
 	}
 	return ll
@@ -280,4 +282,12 @@ func (t *vertexTool) objects(v render.View) []fyne.CanvasObject {
 		}
 	}
 	return out
+}
+
+// snapTol is the tool's snapping distance in points.
+func (t *vertexTool) snapTol() float64 {
+	if t.snapPx > 0 {
+		return t.snapPx
+	}
+	return snapPx
 }

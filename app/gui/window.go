@@ -101,8 +101,10 @@ type MainWindow struct {
 	crossingFix func()     // the crossing dialog's Fix button (tests press it)
 
 	// The corner-coordinate box's check and text (tests drive them).
-	cornersParse func()
-	cornersText  *widget.Entry
+	cornersParse   func()
+	cornersText    *widget.Entry
+	cornersReplace *widget.Check
+	cornersSave    func()
 
 	// The open attribute form of a new feature (tests submit it).
 	featureForm       *dialog.FormDialog
