@@ -44,6 +44,7 @@ const (
 	AttrErrDuplicate     = "duplicate"      // another mine has this licence (checked by the app)
 	AttrErrKey           = "bad-key"        // an empty property key
 	AttrErrNotEditable   = "not-editable"   // a computed or structured value
+	AttrErrBadProps      = "bad-properties" // the stored properties are not a JSON object (written by another program)
 )
 
 func (e *AttrError) Error() string {
@@ -81,6 +82,9 @@ func SetAttribute(f *Feature, key, value string) (*Feature, error) {
 	}
 	if err := checkText(key, value); err != nil {
 		return nil, err
+	}
+	if _, err := Properties(f.Props); err != nil {
+		return nil, &AttrError{Key: key, Value: value, Code: AttrErrBadProps}
 	}
 	out := *f
 	if field, ok := FieldOf(key); ok {
