@@ -16,6 +16,7 @@ import (
 	"minerehab/app/i18n"
 	"minerehab/gis/crs"
 	"minerehab/gis/geojson"
+	"minerehab/gis/gpkg"
 	"minerehab/gis/pdf"
 	"minerehab/gis/plate"
 	"minerehab/gis/render"
@@ -245,7 +246,7 @@ func (s *plateSource) frame(ctx context.Context, v render.View, dpi float64) (pl
 				batch = make([]render.Feature, 0, plateBatch)
 				return nil
 			}
-			err := s.st.Features(ctx, def.Name, &bbox, func(f *models.Feature) error {
+			err := plateRead(ctx, s.st, def.Name, &bbox, func(f *models.Feature) error {
 				style, key, kind, order := s.style(f)
 				style = scaleStyle(style, ratio)
 				batch = append(batch, render.Feature{Geometry: f.Geometry, Style: style})
@@ -577,4 +578,32 @@ func plateDrain(ch <-chan []render.Feature) func(yield func(render.Feature) bool
 			}
 		}
 	}
+}
+
+// plateFields is what the plate's symbology, legend and labels read of a
+// feature (StyleFor, the template's mine and plan styles, LabelFor): not
+// the licence, areas or source geometry.
+const plateFields = models.RenderName | models.RenderDistrict | models.RenderStatus | models.RenderKind |
+	models.RenderFeatureType | models.RenderProps
+
+// plateRead reads the features of layer meeting bbox for drawing: through
+// the store's narrow render query when it has one (a third less work per
+// feature than Features), else Features. fn must not keep f.Props.
+func plateRead(ctx context.Context, st models.Store, layer string, bbox *orb.Bound, fn func(*models.Feature) error) error {
+	rr, ok := st.(models.RenderReader)
+	if !ok {
+		return st.Features(ctx, layer, bbox, fn)
+	}
+	var f models.Feature
+	return rr.RenderRows(ctx, layer, bbox, plateFields, func(r *models.RenderRow) error {
+		f = models.Feature{ID: r.ID, Layer: layer, Attrs: r.Attrs, Props: r.Props}
+		if r.Geom != nil {
+			g, _, err := gpkg.Decode(r.Geom)
+			if err != nil {
+				return &MapDataError{Layer: layer, ID: r.ID, Err: err}
+			}
+			f.Geometry = g
+		}
+		return fn(&f)
+	})
 }

@@ -22,7 +22,7 @@ import (
 )
 
 func init() {
-	register(command{name: "plate", usage: "P.gpkg -o OUT.pdf|.svg|.png [--template status|plan|progress|survey|FILE.json] [--extent all|view|mine:LICENCE|zone:CODE|district:NAME] [--paper A3] [--orientation landscape|portrait] [--scale N] [--title T] [--atlas mines|zones|districts]", run: runPlate})
+	register(command{name: "plate", usage: "P.gpkg -o OUT.pdf|.svg|.png [--template status|plan|progress|survey|FILE.json] [--extent all|view|mine:LICENCE|zone:CODE|district:NAME] [--paper A3] [--orientation landscape|portrait] [--scale N] [--title T] [--atlas mines|zones|districts] | --save-template FILE.json", run: runPlate})
 }
 
 // Defaults and limits of `plate`.
@@ -59,9 +59,31 @@ func runPlate(e *env, args []string) error {
 	fs.StringVar(&f.date, "date", "", "")
 	fs.StringVar(&f.number, "number", "", "")
 	fs.StringVar(&f.notes, "notes", "", "")
+	saveTemplate := fs.String("save-template", "", "")
 	pos, err := parse(e, commands["plate"], fs, args, 1, 1)
 	if err != nil {
 		return err
+	}
+	if *saveTemplate != "" {
+		// Templates are data: write one out to edit and pass back with
+		// --template FILE.json.
+		tmpl, err := app.LoadPlateTemplate(f.template)
+		if err != nil {
+			return plateError(e, err)
+		}
+		out, err := os.Create(*saveTemplate)
+		if err != nil {
+			return &usageError{e.t("cli.render.write-failed", i18n.Args{"path": *saveTemplate, "detail": rootCause(err)})}
+		}
+		if err := tmpl.Save(out); err != nil {
+			out.Close()
+			return &usageError{e.t("cli.render.write-failed", i18n.Args{"path": *saveTemplate, "detail": rootCause(err)})}
+		}
+		if err := out.Close(); err != nil {
+			return &usageError{e.t("cli.render.write-failed", i18n.Args{"path": *saveTemplate, "detail": rootCause(err)})}
+		}
+		fmt.Fprintln(e.stdout, e.t("cli.plate.template-saved", i18n.Args{"path": *saveTemplate}))
+		return nil
 	}
 	usage := func() error {
 		return &usageError{e.t("cli.bad-args", i18n.Args{"usage": "minerehab plate " + commands["plate"].usage, "name": "plate"})}

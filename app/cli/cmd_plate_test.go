@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -127,5 +128,39 @@ func TestPlateBadArgs(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Error("a failed plate left a file")
+	}
+}
+
+// TestPlateTemplateSavedEditedUsed: a built-in template is saved as JSON,
+// edited (a new number prefix), and used for a plate; a misspelt key in an
+// edited template is refused with the file named.
+func TestPlateTemplateSavedEditedUsed(t *testing.T) {
+	plateToolsOrSkip(t)
+	p := sampleFile(t)
+	dir := t.TempDir()
+	tmpl := filepath.Join(dir, "我的模板.json")
+	mustRun(t, "plate", p, "--template", "plan", "--save-template", tmpl)
+	data, err := os.ReadFile(tmpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Fatalf("saved template is not JSON: %v", err)
+	}
+	out := filepath.Join(dir, "p.pdf")
+	v["numbr_prefix"] = "typo"
+	b, _ := json.Marshal(v)
+	os.WriteFile(tmpl, b, 0o644)
+	if code, _, stderr := run(t, "plate", p, "--template", tmpl, "-o", out); code != 1 || !strings.Contains(stderr, "我的模板.json") {
+		t.Errorf("misspelt key: exit %d, %q", code, stderr)
+	}
+	delete(v, "numbr_prefix")
+	v["number_prefix"] = "ZZ-99"
+	b, _ = json.Marshal(v)
+	os.WriteFile(tmpl, b, 0o644)
+	mustRun(t, "plate", p, "--template", tmpl, "-o", out)
+	if txt := tool(t, "pdftotext", out, "-"); !strings.Contains(txt, "ZZ-99") {
+		t.Errorf("the plate made from the edited template lacks its number prefix:\n%.400s", txt)
 	}
 }
