@@ -56,7 +56,7 @@ func (m *MainWindow) showDashboard() {
 	refresh := widget.NewButtonWithIcon(m.t("gui.dash.refresh", nil), theme.ViewRefreshIcon(), dv.refresh)
 	top := container.NewBorder(nil, nil, widget.NewLabel(m.t("gui.dash.as_of", nil)), refresh, dv.date)
 	dv.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(container.NewPadded(dv.body))))
-	dv.win.Resize(fyne.NewSize(900, 760))
+	dv.win.Resize(fyne.NewSize(1040, 760))
 	dv.win.SetOnClosed(func() { m.dash = nil })
 	m.dash = dv
 	dv.win.Show()

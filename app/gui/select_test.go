@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/paulmach/orb"
 
+	"minerehab/app"
 	"minerehab/app/i18n"
 	"minerehab/gis/coord"
 	"minerehab/models"
@@ -247,5 +248,45 @@ func TestBasemapRemembered(t *testing.T) {
 	act(m, m.loadBasemap)
 	if !strings.Contains(m.status.text(), "nope.mbtiles") {
 		t.Errorf("missing basemap: status %q", m.status.text())
+	}
+}
+
+// TestDashboard: the dashboard shows the same figures as app.ProgressOn
+// (and so `minerehab progress`) for a typed date, and a bad date is said.
+func TestDashboard(t *testing.T) {
+	m := openSample(t, &renderLog{})
+	m.io.Go(func() {
+		p, _ := app.PlanningOf(m.store)
+		if err := app.SampleHistories(m.ctx, p, models.MustDate("2024-06-30")); err != nil {
+			t.Error(err)
+		}
+	})
+	settle(m)
+	act(m, m.showDashboard)
+	if m.dash == nil {
+		t.Fatal("no dashboard")
+	}
+	act(m, func() { m.dash.date.SetText("2023-12-31"); m.dash.refresh() })
+	if m.dash.err != nil || m.dash.d == nil {
+		t.Fatalf("dashboard: %v", m.dash.err)
+	}
+	var want *models.Progress
+	m.io.Go(func() {
+		p, _ := app.PlanningOf(m.store)
+		want, _ = app.ProgressOn(m.ctx, p, models.MustDate("2023-12-31"))
+	})
+	m.io.Wait()
+	got := m.dash.d.Progress
+	if got.Counted != want.Counted || got.Green != want.Green || got.Targets[0].Needed != want.Targets[0].Needed {
+		t.Errorf("dashboard %d/%d needs %d; progress %d/%d needs %d", got.Green, got.Counted, got.Targets[0].Needed,
+			want.Green, want.Counted, want.Targets[0].Needed)
+	}
+	txt := strings.Join(texts(m.dash.body), "|")
+	if !strings.Contains(txt, "2023-12-31") || !strings.Contains(txt, "乌达区") {
+		t.Errorf("dashboard texts: %.300q", txt)
+	}
+	act(m, func() { m.dash.date.SetText("2022-13-45"); m.dash.refresh() })
+	if m.dash.err == nil {
+		t.Error("an impossible date was accepted")
 	}
 }
