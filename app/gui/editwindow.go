@@ -236,3 +236,12 @@ func (m *MainWindow) dataChanged() {
 	m.shared.invalidate()
 	m.mapView.requestRender()
 }
+
+// inspectOffUI measures a feature for the inspector on the I/O worker and
+// hands the result back on the UI goroutine.
+func (m *MainWindow) inspectOffUI(f *models.Feature, done func(app.Inspection)) {
+	m.io.Go(func() {
+		r := app.Inspect(f)
+		m.ui(func() { done(r) })
+	})
+}

@@ -31,6 +31,13 @@ type inspector struct {
 	errText  string // the last refused edit, in the user's language
 	readOnly bool
 
+	// insp measures the shown feature; it is computed off the UI goroutine
+	// (a million-vertex polygon takes a while to check) by compute, which
+	// calls back on the UI goroutine. nil while it runs.
+	insp    *app.Inspection
+	inspFor *models.Feature
+	compute func(f *models.Feature, done func(app.Inspection))
+
 	onEdit   func(f *models.Feature, key, value string) // submit one attribute
 	onZoom   func()                                     // zoom to the selection
 	onSelect func(i int)                                // show the i-th selected feature
@@ -45,6 +52,20 @@ func newInspector(l i18n.Lang) *inspector {
 // set shows a selection.
 func (in *inspector) set(l i18n.Lang, sel []*models.Feature, current int) {
 	in.lang, in.sel, in.current, in.errText = l, sel, current, ""
+	if f := in.feature(); f != in.inspFor {
+		in.inspFor, in.insp = f, nil
+		if f != nil && in.compute != nil {
+			in.compute(f, func(r app.Inspection) {
+				if in.inspFor == f {
+					in.insp = &r
+					in.Refresh()
+				}
+			})
+		} else if f != nil {
+			r := app.Inspect(f)
+			in.insp = &r
+		}
+	}
 	in.Refresh()
 }
 
@@ -121,9 +142,15 @@ func (r *inspectorRenderer) update() {
 		r.box.Add(container.NewHBox(prev, widget.NewLabel(in.t("gui.inspector.of", i18n.Args{"i": in.current + 1, "n": formatCount(n)})), next))
 	}
 
-	// Measures.
-	m := app.Inspect(f)
+	// Measures (computed off the UI goroutine; see set).
 	r.box.Add(heading(in.t("gui.inspector.geometry", nil)))
+	if in.insp == nil {
+		r.box.Add(widget.NewLabel(in.t("gui.inspector.measuring", nil)))
+	}
+	m := app.Inspection{}
+	if in.insp != nil {
+		m = *in.insp
+	}
 	grid := container.New(layout.NewFormLayout())
 	row := func(key, value string) {
 		k := widget.NewLabel(in.t(key, nil))
@@ -145,8 +172,10 @@ func (r *inspectorRenderer) update() {
 		}
 		row(key, in.t("gui.inspector.metres", i18n.Args{"m": formatFixed(m.PerimeterM, 1)}))
 	}
-	row("gui.inspector.vertices", formatCount(m.Vertices))
-	row("gui.inspector.centroid", fmt.Sprintf("%.7f°E, %.7f°N", m.Centroid[0], m.Centroid[1]))
+	if in.insp != nil {
+		row("gui.inspector.vertices", formatCount(m.Vertices))
+		row("gui.inspector.centroid", fmt.Sprintf("%.7f°E, %.7f°N", m.Centroid[0], m.Centroid[1]))
+	}
 	if m.GKOK {
 		row("gui.inspector.gk", in.t("gui.inspector.gk_value", i18n.Args{
 			"x": formatFixed(m.GKNorth, 3), "y": formatFixed(m.GKEast, 3), "y0": formatFixed(m.GKPlainE, 3)}))

@@ -135,7 +135,8 @@ func boolInt(b bool) int {
 }
 
 // options reads the dialog into plate options (without the extent,
-// resolved against the store).
+// resolved against the store, and the font, loaded off the UI goroutine
+// by withFont).
 func (f *plateForm) options() (app.PlateOptions, string, error) {
 	m := f.m
 	opt := app.PlateOptions{Paper: f.paper.Selected, Landscape: f.landscape.Checked, Lang: m.lang,
@@ -158,9 +159,6 @@ func (f *plateForm) options() (app.PlateOptions, string, error) {
 		return opt, "", err
 	}
 	opt.Template = t
-	if opt.Font, err = app.PlateFont(); err != nil {
-		return opt, "", err
-	}
 	ei := max(0, f.extent.SelectedIndex())
 	return opt, f.extents[ei], nil
 }
@@ -184,7 +182,11 @@ func (f *plateForm) refresh() {
 			return
 		}
 		var img image.Image
-		ext, err := app.ResolvePlateExtent(m.ctx, m.store, spec, &view)
+		opt, err := withFont(opt)
+		var ext app.PlateExtent
+		if err == nil {
+			ext, err = app.ResolvePlateExtent(m.ctx, m.store, spec, &view)
+		}
 		if err == nil {
 			opt.Extent = ext
 			var ps *plate.Spec
@@ -226,7 +228,11 @@ func (f *plateForm) saveTo(w io.WriteCloser, path string, opt app.PlateOptions, 
 	m.io.Go(func() {
 		ctx, cancel := context.WithCancel(m.ctx)
 		defer cancel()
-		ext, err := app.ResolvePlateExtent(ctx, m.store, spec, &view)
+		opt, err := withFont(opt)
+		var ext app.PlateExtent
+		if err == nil {
+			ext, err = app.ResolvePlateExtent(ctx, m.store, spec, &view)
+		}
 		if err == nil {
 			opt.Extent = ext
 			err = app.WritePlate(ctx, m.store, opt, format, 300, w)
@@ -263,4 +269,12 @@ func (f *plateForm) save() {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf", ".svg", ".png"}))
 	d.SetFileName(m.t("gui.plate.file_name", nil) + ".pdf")
 	d.Show()
+}
+
+// withFont gives opt the plate font (read and parsed from disk the first
+// time: call it on the I/O worker).
+func withFont(opt app.PlateOptions) (app.PlateOptions, error) {
+	var err error
+	opt.Font, err = app.PlateFont()
+	return opt, err
 }

@@ -151,6 +151,7 @@ func NewMainWindow(a fyne.App, cfg Config) *MainWindow {
 	m.mapView.onView = func() { m.mapViewChanged(); m.viewMovedForTool() }
 	m.inspector = newInspector(m.lang)
 	m.inspector.onEdit = m.editAttribute
+	m.inspector.compute = m.inspectOffUI
 	m.inspector.onZoom = m.zoomToSelection
 	m.inspector.onSelect = func(i int) { m.setSelection(m.selected, i) }
 
