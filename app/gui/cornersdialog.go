@@ -141,24 +141,12 @@ func (m *MainWindow) showCornersDialog() {
 
 // replaceFromCorners gives the target the parsed parcel's geometry.
 func (m *MainWindow) replaceFromCorners(target, parcel *models.Feature) {
-	m.io.Go(func() {
-		if m.store == nil {
-			return
-		}
+	m.runEdit(func() ([]*models.Feature, error) {
 		got, err := app.ReplaceFromCorners(m.ctx, m.store, target, parcel)
-		info := m.readInfo()
-		h := m.readHistory()
-		m.ui(func() {
-			m.history = h
-			if err != nil {
-				m.showError(m.t("gui.error.edit", nil), err)
-				m.refreshEditMenu()
-				return
-			}
-			m.afterEdit(info)
-			m.setSelection([]*models.Feature{got}, 0)
-			m.status.show("gui.status.vertices_saved", nil)
-		})
+		return []*models.Feature{got}, err
+	}, nil, func(got []*models.Feature) {
+		m.setSelection(got, 0)
+		m.status.show("gui.status.vertices_saved", nil)
 	})
 }
 
@@ -175,24 +163,9 @@ func displayName(f *models.Feature) string {
 
 // addFeatures stores new features as one edit and selects them.
 func (m *MainWindow) addFeatures(fs []*models.Feature) {
-	m.io.Go(func() {
-		if m.store == nil {
-			return
-		}
-		got, err := app.AddFeatures(m.ctx, m.store, fs)
-		info := m.readInfo()
-		h := m.readHistory()
-		m.ui(func() {
-			m.history = h
-			if err != nil {
-				m.showError(m.t("gui.error.edit", nil), err)
-				m.refreshEditMenu()
-				return
-			}
-			m.afterEdit(info)
-			m.setSelection(got, 0)
-			m.zoomToSelection()
-			m.status.show("gui.status.added_n", i18n.Args{"n": len(got)})
-		})
+	m.runEdit(func() ([]*models.Feature, error) { return app.AddFeatures(m.ctx, m.store, fs) }, nil, func(got []*models.Feature) {
+		m.setSelection(got, 0)
+		m.zoomToSelection()
+		m.status.show("gui.status.added_n", i18n.Args{"n": len(got)})
 	})
 }

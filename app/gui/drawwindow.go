@@ -266,30 +266,13 @@ func (m *MainWindow) drawnSummary(g orb.Geometry) string {
 
 // addFeature stores a new feature, selects it and redraws.
 func (m *MainWindow) addFeature(f *models.Feature) {
-	m.io.Go(func() {
-		if m.store == nil {
-			return
-		}
+	m.runEdit(func() ([]*models.Feature, error) {
 		got, err := app.AddFeature(m.ctx, m.store, f)
-		var info *models.Info
-		if err == nil {
-			if in, ierr := m.store.Info(m.ctx); ierr == nil {
-				info = &in
-			}
-		}
-		h := m.readHistory()
-		m.ui(func() {
-			m.history = h
-			if err != nil {
-				m.showError(m.t("gui.error.edit", nil), err)
-				m.refreshEditMenu()
-				return
-			}
-			m.afterEdit(info)
-			m.setSelection([]*models.Feature{got}, 0)
-			m.checkTopology(got)
-			m.status.show("gui.status.added", i18n.Args{"layer": layerName(m.lang, got.Layer), "name": got.Attrs.Name})
-		})
+		return []*models.Feature{got}, err
+	}, nil, func(got []*models.Feature) {
+		m.setSelection(got, 0)
+		m.checkTopology(got[0])
+		m.status.show("gui.status.added", i18n.Args{"layer": layerName(m.lang, got[0].Layer), "name": got[0].Attrs.Name})
 	})
 }
 
@@ -319,28 +302,9 @@ func (m *MainWindow) deleteSelected() {
 }
 
 func (m *MainWindow) runDelete(sel []*models.Feature) {
-	m.io.Go(func() {
-		if m.store == nil {
-			return
-		}
-		err := app.DeleteFeatures(m.ctx, m.store, sel)
-		var info *models.Info
-		if err == nil {
-			if in, ierr := m.store.Info(m.ctx); ierr == nil {
-				info = &in
-			}
-		}
-		h := m.readHistory()
-		m.ui(func() {
-			m.history = h
-			if err != nil {
-				m.showError(m.t("gui.error.edit", nil), err)
-				return
-			}
-			m.setSelection(nil, 0)
-			m.afterEdit(info)
-			m.status.show("gui.status.deleted", i18n.Args{"n": len(sel)})
-		})
+	m.runEdit(func() ([]*models.Feature, error) { return nil, app.DeleteFeatures(m.ctx, m.store, sel) }, nil, func([]*models.Feature) {
+		m.setSelection(nil, 0)
+		m.status.show("gui.status.deleted", i18n.Args{"n": len(sel)})
 	})
 }
 

@@ -41,27 +41,17 @@ func (m *MainWindow) startVertexEdit() {
 // tool goes back to the stored geometry.
 func (m *MainWindow) commitVertices(t *vertexTool, g orb.Geometry) {
 	f := t.f
-	m.io.Go(func() {
-		if m.store == nil {
-			return
-		}
-		got, err := app.ReplaceGeometries(m.ctx, m.store, "edit.vertices", []*models.Feature{f}, []orb.Geometry{g})
-		h := m.readHistory()
-		m.ui(func() {
-			m.history = h
-			if err != nil {
-				t.load(f.Geometry)
-				m.mapView.Refresh()
-				m.status.show("gui.status.edit_refused", i18n.Args{"detail": m.errorText(err)})
-				m.refreshEditMenu()
-				return
-			}
-			t.f = got[0]
-			t.load(got[0].Geometry)
-			m.replaceSelected(got[0])
-			m.afterEdit(nil)
-			m.status.show("gui.status.vertices_saved", nil)
-		})
+	m.runEdit(func() ([]*models.Feature, error) {
+		return app.ReplaceGeometries(m.ctx, m.store, "edit.vertices", []*models.Feature{f}, []orb.Geometry{g})
+	}, func(err error) {
+		t.load(f.Geometry)
+		m.mapView.Refresh()
+		m.refusedInStatus(err)
+	}, func(got []*models.Feature) {
+		t.f = got[0]
+		t.load(got[0].Geometry)
+		m.replaceSelected(got[0])
+		m.status.show("gui.status.vertices_saved", nil)
 	})
 }
 
@@ -76,26 +66,13 @@ func (m *MainWindow) startSplit() {
 	sk.onCancel = func() { m.endTool(); m.status.show("gui.status.draw_cancelled", nil) }
 	sk.onFinish = func(g orb.Geometry) {
 		line, _ := g.(orb.LineString)
-		m.io.Go(func() {
-			if m.store == nil {
-				return
-			}
-			pieces, err := app.SplitFeature(m.ctx, m.store, target, line)
-			info := m.readInfo()
-			h := m.readHistory()
-			m.ui(func() {
-				m.history = h
-				if err != nil {
-					m.status.show("gui.status.edit_refused", i18n.Args{"detail": m.errorText(err)})
-					m.refreshEditMenu()
-					return // keep the line: Backspace and try again, or Esc
-				}
+		// A refused split keeps the line: Backspace and try again, or Esc.
+		m.runEdit(func() ([]*models.Feature, error) { return app.SplitFeature(m.ctx, m.store, target, line) },
+			m.refusedInStatus, func(pieces []*models.Feature) {
 				m.endTool()
-				m.afterEdit(info)
 				m.setSelection(pieces, 0)
 				m.status.show("gui.status.split", i18n.Args{"n": len(pieces)})
 			})
-		})
 	}
 	m.mapView.setTool(sk)
 	m.loadSnap()
@@ -117,24 +94,12 @@ func (m *MainWindow) mergeSelected() {
 		return
 	}
 	sel := append([]*models.Feature(nil), m.selected...)
-	m.io.Go(func() {
-		if m.store == nil {
-			return
-		}
+	m.runEdit(func() ([]*models.Feature, error) {
 		got, err := app.MergeFeatures(m.ctx, m.store, sel)
-		info := m.readInfo()
-		h := m.readHistory()
-		m.ui(func() {
-			m.history = h
-			if err != nil {
-				m.showError(m.t("gui.error.edit", nil), err)
-				m.refreshEditMenu()
-				return
-			}
-			m.afterEdit(info)
-			m.setSelection([]*models.Feature{got}, 0)
-			m.status.show("gui.status.merged", i18n.Args{"n": len(sel)})
-		})
+		return []*models.Feature{got}, err
+	}, nil, func(got []*models.Feature) {
+		m.setSelection(got, 0)
+		m.status.show("gui.status.merged", i18n.Args{"n": len(sel)})
 	})
 }
 
@@ -220,25 +185,12 @@ func (m *MainWindow) startMove() {
 		for i, f := range fs {
 			gs[i] = moved(f.Geometry, dx, dy)
 		}
-		m.io.Go(func() {
-			if m.store == nil {
-				return
-			}
-			got, err := app.ReplaceGeometries(m.ctx, m.store, "edit.move", fs, gs)
-			h := m.readHistory()
-			m.ui(func() {
-				m.history = h
-				if err != nil {
-					m.status.show("gui.status.edit_refused", i18n.Args{"detail": m.errorText(err)})
-					m.refreshEditMenu()
-					return
-				}
+		m.runEdit(func() ([]*models.Feature, error) { return app.ReplaceGeometries(m.ctx, m.store, "edit.move", fs, gs) },
+			m.refusedInStatus, func(got []*models.Feature) {
 				t.fs = got
 				m.setSelection(got, 0)
-				m.afterEdit(nil)
 				m.status.show("gui.status.moved", i18n.Args{"n": len(got)})
 			})
-		})
 	}
 	m.mapView.setTool(t)
 	m.status.show("gui.status.moving", nil)

@@ -245,3 +245,41 @@ func (m *MainWindow) inspectOffUI(f *models.Feature, done func(app.Inspection)) 
 		m.ui(func() { done(r) })
 	})
 }
+
+// runEdit runs op, one edit of the store, on the I/O worker; then, on the
+// UI goroutine, it takes the new Undo/Redo labels and the project's
+// counts, redraws, and calls done with what op returned. A refused edit is
+// shown in a dialog, or handed to refused (non-nil) when the tool says it
+// its own way so that the planner can go on drawing.
+func (m *MainWindow) runEdit(op func() ([]*models.Feature, error), refused func(error), done func([]*models.Feature)) {
+	m.io.Go(func() {
+		if m.store == nil {
+			return
+		}
+		got, err := op()
+		var info *models.Info
+		if err == nil {
+			info = m.readInfo()
+		}
+		h := m.readHistory()
+		m.ui(func() {
+			m.history = h
+			if err != nil {
+				if refused != nil {
+					refused(err)
+				} else {
+					m.showError(m.t("gui.error.edit", nil), err)
+				}
+				m.refreshEditMenu()
+				return
+			}
+			m.afterEdit(info)
+			done(got)
+		})
+	})
+}
+
+// refusedInStatus says in the status bar why an edit was refused.
+func (m *MainWindow) refusedInStatus(err error) {
+	m.status.show("gui.status.edit_refused", i18n.Args{"detail": m.errorText(err)})
+}
