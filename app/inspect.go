@@ -53,7 +53,7 @@ func Inspect(f *models.Feature) Inspection {
 	if g == nil {
 		return in
 	}
-	in.Vertices = vertexCount(g)
+	in.Vertices = measure.Vertices(g)
 	if err := geomcheck.CheckLonLat(g); err != nil {
 		var p *geomcheck.Problem
 		if errors.As(err, &p) {
@@ -76,44 +76,6 @@ func Inspect(f *models.Feature) Inspection {
 		}
 	}
 	return in
-}
-
-func vertexCount(g orb.Geometry) int {
-	switch g := g.(type) {
-	case orb.Point:
-		return 1
-	case orb.MultiPoint:
-		return len(g)
-	case orb.LineString:
-		return len(g)
-	case orb.Ring:
-		return len(g)
-	case orb.MultiLineString:
-		n := 0
-		for _, l := range g {
-			n += len(l)
-		}
-		return n
-	case orb.Polygon:
-		n := 0
-		for _, r := range g {
-			n += len(r)
-		}
-		return n
-	case orb.MultiPolygon:
-		n := 0
-		for _, p := range g {
-			n += vertexCount(p)
-		}
-		return n
-	case orb.Collection:
-		n := 0
-		for _, c := range g {
-			n += vertexCount(c)
-		}
-		return n
-	}
-	return 0
 }
 
 // GeometryProblemText says what is wrong with a geometry, and where, in

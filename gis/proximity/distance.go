@@ -4,6 +4,8 @@ import (
 	"math"
 
 	"github.com/paulmach/orb"
+
+	"minerehab/gis/measure"
 )
 
 // shape is a measured geometry projected into a zone.
@@ -45,42 +47,12 @@ func bounds(g orb.Geometry) (orb.Bound, bool) {
 		}
 		return b, ok
 	case orb.MultiPoint, orb.LineString, orb.MultiLineString, orb.Ring, orb.Polygon, orb.MultiPolygon:
-		if countPoints(g) == 0 {
+		if measure.Vertices(g) == 0 {
 			return orb.Bound{}, false
 		}
 		return g.Bound(), true
 	}
 	return orb.Bound{}, false
-}
-
-func countPoints(g orb.Geometry) int {
-	switch g := g.(type) {
-	case orb.MultiPoint:
-		return len(g)
-	case orb.LineString:
-		return len(g)
-	case orb.Ring:
-		return len(g)
-	case orb.MultiLineString:
-		n := 0
-		for _, l := range g {
-			n += len(l)
-		}
-		return n
-	case orb.Polygon:
-		n := 0
-		for _, r := range g {
-			n += len(r)
-		}
-		return n
-	case orb.MultiPolygon:
-		n := 0
-		for _, p := range g {
-			n += countPoints(p)
-		}
-		return n
-	}
-	return 0
 }
 
 // project converts g into z's coordinates.
