@@ -136,11 +136,17 @@ func setField(f *Feature, field Field, value string) (*Feature, error) {
 	case FieldMethod:
 		a.Method = value
 	case FieldStatus:
+		// Only a mine's status is one of the production statuses; other
+		// layers (a fire point's 燃烧中/已熄灭) keep their own words.
 		st, ok := ParseMineStatus(value)
-		if !ok && value != "" {
+		switch {
+		case ok:
+			a.Status = st
+		case value == "" || f.Layer != LayerMines:
+			a.Status = MineStatus(value)
+		default:
 			return nil, &AttrError{Key: string(field), Value: value, Code: AttrErrUnknownStatus}
 		}
-		a.Status = st
 	case FieldKind:
 		k, ok := ParseSiteKind(value)
 		if !ok && value != "" {

@@ -52,6 +52,12 @@ func TestSetAttribute(t *testing.T) {
 				}
 			}},
 		{"unknown kind", site, "kind", "hole", "", AttrErrUnknownKind, nil},
+		{"a fire point's status is its own word", &Feature{Layer: LayerFirePoints}, "status", "已熄灭", `{"status":"已熄灭"}`, "",
+			func(t *testing.T, f *Feature) {
+				if f.Attrs.Status != "已熄灭" {
+					t.Errorf("status %q", f.Attrs.Status)
+				}
+			}},
 		{"feature_type is not editable", site, "feature_type", "x", "", AttrErrNotEditable, nil},
 	}
 	for _, tc := range tests {

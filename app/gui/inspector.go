@@ -226,7 +226,12 @@ func (r *inspectorRenderer) update() {
 		var w fyne.CanvasObject
 		switch field {
 		case models.FieldStatus:
-			w = in.choice(statusValues(), "value.status.", string(f.Attrs.Status), submit(key))
+			if f.Layer == models.LayerMines {
+				w = in.choice(statusValues(), "value.status.", string(f.Attrs.Status), submit(key))
+			} else {
+				// A fire point's state and the like: the source's own words.
+				w = r.entry(key, string(f.Attrs.Status), submit(key))
+			}
 		case models.FieldKind:
 			w = in.choice(kindValues(), "value.kind.", string(f.Attrs.Kind), submit(key))
 		default:
