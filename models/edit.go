@@ -28,19 +28,25 @@ type Label struct {
 }
 
 // Change is one feature's part of an edit. Before nil: the feature is
-// added; After nil: it is deleted. Both carry Layer and ID.
+// added; After nil: it is deleted. Both carry Layer and ID. A change of a
+// record row (see RowChange) has Row set and no Layer.
 type Change struct {
 	Layer  string
 	ID     int64
 	Before *Feature
 	After  *Feature
+	Row    *RowChange
 }
 
 // Inverse is the edit that undoes e.
 func (e *Edit) Inverse() *Edit {
 	inv := &Edit{Label: e.Label, Changes: make([]Change, len(e.Changes))}
 	for i, c := range e.Changes {
-		inv.Changes[len(e.Changes)-1-i] = Change{Layer: c.Layer, ID: c.ID, Before: c.After, After: c.Before}
+		ic := Change{Layer: c.Layer, ID: c.ID, Before: c.After, After: c.Before}
+		if c.Row != nil {
+			ic.Row = &RowChange{Table: c.Row.Table, RowID: c.Row.RowID, Before: c.Row.After, After: c.Row.Before}
+		}
+		inv.Changes[len(e.Changes)-1-i] = ic
 	}
 	return inv
 }

@@ -56,17 +56,7 @@ func (s *Store) Do(ctx context.Context, e *models.Edit) (*models.Edit, error) {
 		if out, err = applyEdit(ctx, tx, e); err != nil {
 			return err
 		}
-		cmd, err := encodeEdit(out)
-		if err != nil {
-			return err
-		}
-		label, _ := json.Marshal(out.Label)
-		if _, err := tx.ExecContext(ctx, `DELETE FROM mr_history WHERE undone = 1`); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO mr_history (at, label, cmd) VALUES (?, ?, ?)`,
-			time.Now().UTC().Format(timeFormat), string(label), cmd)
-		return err
+		return appendHistory(ctx, tx, out)
 	})
 	return out, err
 }
@@ -168,7 +158,23 @@ func (s *Store) editTx(ctx context.Context, op string, fn func(tx *sql.Tx) error
 func applyEdit(ctx context.Context, tx *sql.Tx, e *models.Edit) (*models.Edit, error) {
 	out := &models.Edit{Label: e.Label, Changes: make([]models.Change, len(e.Changes))}
 	grown := map[string]*orb.Bound{}
+	var rowCols map[string][]string
 	for i, c := range e.Changes {
+		if c.Row != nil {
+			if rowCols == nil {
+				// A cascade of a record's children comes back after its
+				// parent: the keys are checked when the edit commits.
+				if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
+					return nil, err
+				}
+				rowCols = map[string][]string{}
+			}
+			if err := applyRow(ctx, tx, c.Row, rowCols); err != nil {
+				return nil, err
+			}
+			out.Changes[i] = c
+			continue
+		}
 		if _, ok := models.LayerByName(c.Layer); !ok {
 			return nil, &Error{Code: CodeUnknownLayer, Op: "edit", Err: fmt.Errorf("no layer %q", c.Layer)}
 		}

@@ -19,10 +19,11 @@ type editJSON struct {
 }
 
 type changeJSON struct {
-	Layer  string       `json:"layer"`
-	ID     int64        `json:"id"`
-	Before *featureJSON `json:"before,omitempty"`
-	After  *featureJSON `json:"after,omitempty"`
+	Layer  string            `json:"layer,omitempty"`
+	ID     int64             `json:"id,omitempty"`
+	Before *featureJSON      `json:"before,omitempty"`
+	After  *featureJSON      `json:"after,omitempty"`
+	Row    *models.RowChange `json:"row,omitempty"` // a record row's change
 }
 
 type featureJSON struct {
@@ -39,6 +40,10 @@ const editFormat = 1
 func encodeEdit(e *models.Edit) (string, error) {
 	out := editJSON{V: editFormat, Label: e.Label}
 	for _, c := range e.Changes {
+		if c.Row != nil {
+			out.Changes = append(out.Changes, changeJSON{Row: c.Row})
+			continue
+		}
 		cj := changeJSON{Layer: c.Layer, ID: c.ID}
 		var err error
 		if cj.Before, err = encodeState(c.Layer, c.Before); err != nil {
@@ -76,6 +81,10 @@ func decodeEdit(s string) (*models.Edit, error) {
 	}
 	e := &models.Edit{Label: in.Label}
 	for _, cj := range in.Changes {
+		if cj.Row != nil {
+			e.Changes = append(e.Changes, models.Change{Row: cj.Row})
+			continue
+		}
 		c := models.Change{Layer: cj.Layer, ID: cj.ID}
 		var err error
 		if c.Before, err = decodeState(cj.Layer, cj.ID, cj.Before); err != nil {

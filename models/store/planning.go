@@ -26,8 +26,15 @@ func (s *Store) writeTx(ctx context.Context, op string, fn func(tx *sql.Tx) erro
 		return classify(op, s.path, err)
 	}
 	defer tx.Rollback()
+	rec, err := startCapture(ctx, tx)
+	if err != nil {
+		return classify(op, s.path, err)
+	}
 	if err := fn(tx); err != nil {
 		return s.wrap(op, err)
+	}
+	if err := rec.finish(ctx, tx); err != nil {
+		return classify(op, s.path, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return classify(op, s.path, err)

@@ -128,11 +128,18 @@ func (s *Store) surveyTx(ctx context.Context, op string, fn func(tx *sql.Tx) err
 		return classify(op, s.path, err)
 	}
 	defer tx.Rollback()
+	rec, err := startCapture(ctx, tx)
+	if err != nil {
+		return classify(op, s.path, err)
+	}
 	if err := fn(tx); err != nil {
 		var se *models.SurveyError
 		if errors.As(err, &se) {
 			return err
 		}
+		return classify(op, s.path, err)
+	}
+	if err := rec.finish(ctx, tx); err != nil {
 		return classify(op, s.path, err)
 	}
 	if err := tx.Commit(); err != nil {
