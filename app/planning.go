@@ -47,7 +47,7 @@ func ProgressOn(ctx context.Context, ps models.PlanningStore, d models.Date) (*m
 	if d.IsZero() {
 		d = models.Today()
 	}
-	in, err := ps.GreenInput(ctx)
+	in, err := greenInput(ctx, ps)
 	if err != nil {
 		return nil, err
 	}
@@ -55,10 +55,28 @@ func ProgressOn(ctx context.Context, ps models.PlanningStore, d models.Date) (*m
 	return &p, nil
 }
 
+// greenInput reads what the green-mine arithmetic needs, with each mine's
+// overlap with the nature reserves (a mine in a reserve is never counted
+// green) when the store can check reserves.
+func greenInput(ctx context.Context, ps models.PlanningStore) (*models.GreenInput, error) {
+	in, err := ps.GreenInput(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if rc, ok := ps.(models.ReserveChecker); ok {
+		c, err := rc.CheckReserves(ctx)
+		if err != nil {
+			return nil, err
+		}
+		in.FlagReserves(c)
+	}
+	return in, nil
+}
+
 // MinesOn lists every mine's state on d (the list behind a figure), in
 // fid order; filter selects which (nil: all).
 func MinesOn(ctx context.Context, ps models.PlanningStore, d models.Date, filter func(models.MineState) bool) ([]models.MineState, error) {
-	in, err := ps.GreenInput(ctx)
+	in, err := greenInput(ctx, ps)
 	if err != nil {
 		return nil, err
 	}
@@ -104,10 +122,11 @@ func DashboardOn(ctx context.Context, ps models.PlanningStore, d models.Date) (*
 	if d.IsZero() {
 		d = models.Today()
 	}
-	in, err := ps.GreenInput(ctx)
+	pd, err := loadPlanData(ctx, ps, d, true)
 	if err != nil {
 		return nil, err
 	}
+	in := pd.in
 	p := models.ComputeProgress(in, d, models.DefaultTrendDays)
 	dates := models.ReportDates(PlanStart, d)
 	if len(dates) == 0 || dates[len(dates)-1] != d {
@@ -118,14 +137,8 @@ func DashboardOn(ctx context.Context, ps models.PlanningStore, d models.Date) (*
 		db.Districts = append(db.Districts, name)
 	}
 	sort.Strings(db.Districts)
-	logs, err := ps.FireLogs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	db.Fire = FireSeries(logs, dates)
-	if db.Deadlines, err = deadlinesOn(ctx, ps, d, in.Mines, logs); err != nil {
-		return nil, err
-	}
+	db.Fire = FireSeries(pd.logs, dates)
+	db.Deadlines = deadlinesFrom(pd, d)
 	return db, nil
 }
 

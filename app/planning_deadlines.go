@@ -55,98 +55,69 @@ type Deadlines struct {
 // but road hardening, enclosure and other) of one of its plan units is
 // overdue, or a fire point carrying its licence is still burning.
 func DeadlinesOn(ctx context.Context, ps models.PlanningStore, d models.Date) (*Deadlines, error) {
-	mines, err := ps.MineFacts(ctx)
+	pd, err := loadPlanData(ctx, ps, d, false)
 	if err != nil {
 		return nil, err
 	}
-	logs, err := ps.FireLogs(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return deadlinesOn(ctx, ps, d, mines, logs)
+	return deadlinesFrom(pd, d), nil
 }
 
-func deadlinesOn(ctx context.Context, ps models.PlanningStore, d models.Date, mines []models.MineFacts, logs map[int64][]models.FireLog) (*Deadlines, error) {
-	byID := map[int64]models.MineFacts{}
-	byLicence := map[string]models.MineFacts{}
-	for _, m := range mines {
+// deadlinesFrom builds the board from what loadPlanData read.
+func deadlinesFrom(pd *planData, d models.Date) *Deadlines {
+	mines := pd.in.Mines
+	byID := make(map[int64]*models.MineFacts, len(mines))
+	byLicence := make(map[string]*models.MineFacts, len(mines))
+	for i := range mines {
+		m := &mines[i]
 		byID[m.ID] = m
 		if m.Licence != "" {
 			byLicence[m.Licence] = m
 		}
 	}
-	dl := &Deadlines{AsOf: d}
-	withMine := func(it DeadlineItem) DeadlineItem {
+	dl := &Deadlines{AsOf: d, Items: make([]DeadlineItem, 0, len(pd.measures)+len(pd.problems)+len(pd.logs))}
+	withMine := func(it *DeadlineItem) {
 		if m, ok := byID[it.MineID]; ok {
 			it.Licence, it.Name, it.District = m.Licence, m.Name, m.District
 		}
-		return it
 	}
-	units, err := ps.PlanUnits(ctx)
-	if err != nil {
-		return nil, err
+	unitOf := make(map[int64]*models.PlanUnit, len(pd.units))
+	for i := range pd.units {
+		unitOf[pd.units[i].ID] = &pd.units[i]
 	}
-	unitOf := map[int64]models.PlanUnit{}
-	for _, u := range units {
-		unitOf[u.ID] = u
-	}
-	measures, err := ps.Measures(ctx, 0)
-	if err != nil {
-		return nil, err
-	}
-	totals, err := ps.ProgressTotals(ctx, d)
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range measures {
-		st := models.MeasureStatusOnTotal(m, totals[m.ID], d)
+	for _, m := range pd.measures {
+		st := models.MeasureStatusOnTotal(m, pd.totals[m.ID], d)
 		if st.Status == models.Done || m.End.IsZero() {
 			continue
 		}
-		u := unitOf[m.UnitID]
-		dl.Items = append(dl.Items, withMine(DeadlineItem{Kind: "measure", ID: m.ID, MineID: u.MineID, ZoneID: u.ZoneID, What: string(m.Kind),
+		var u models.PlanUnit
+		if up := unitOf[m.UnitID]; up != nil {
+			u = *up
+		}
+		dl.Items = append(dl.Items, DeadlineItem{Kind: "measure", ID: m.ID, MineID: u.MineID, ZoneID: u.ZoneID, What: string(m.Kind),
 			Due: m.End, Status: st.Status, DaysLate: st.DaysLate, DaysLeft: models.DaysLeft(d, m.End), Done: st.Done,
-			Stops: st.Status == models.Overdue && m.Kind.Stops() && u.MineID != 0}))
+			Stops: st.Status == models.Overdue && m.Kind.Stops() && u.MineID != 0})
+		withMine(&dl.Items[len(dl.Items)-1])
 	}
-	problems, err := ps.Problems(ctx, 0)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range problems {
+	for _, p := range pd.problems {
 		st, late := models.ProblemStatusOn(p, d)
 		if st == models.Done || p.Deadline.IsZero() || p.Found > d {
 			continue
 		}
-		dl.Items = append(dl.Items, withMine(DeadlineItem{Kind: "problem", ID: p.ID, MineID: p.MineID, What: p.Category,
-			Due: p.Deadline, Status: st, DaysLate: late, DaysLeft: models.DaysLeft(d, p.Deadline)}))
+		dl.Items = append(dl.Items, DeadlineItem{Kind: "problem", ID: p.ID, MineID: p.MineID, What: p.Category,
+			Due: p.Deadline, Status: st, DaysLate: late, DaysLeft: models.DaysLeft(d, p.Deadline)})
+		withMine(&dl.Items[len(dl.Items)-1])
 	}
-	if zl, ok := ps.(zoneLister); ok {
-		zones, err := listZones(ctx, zl)
-		if err != nil {
-			return nil, err
-		}
-		for _, z := range zones {
-			ms, err := ps.Milestones(ctx, z.ID)
-			if err != nil {
-				return nil, err
+	for _, z := range pd.zones {
+		for _, m := range pd.milestones[z.ID] {
+			st, late := models.MilestoneStatus(m, d)
+			if st == models.Done {
+				continue
 			}
-			for _, m := range ms {
-				st, late := models.MilestoneStatus(m, d)
-				if st == models.Done {
-					continue
-				}
-				dl.Items = append(dl.Items, DeadlineItem{Kind: "milestone", ID: m.ID, ZoneID: z.ID, Name: z.Name, What: m.Key,
-					Due: m.Due, Status: st, DaysLate: late, DaysLeft: models.DaysLeft(d, m.Due)})
-			}
+			dl.Items = append(dl.Items, DeadlineItem{Kind: "milestone", ID: m.ID, ZoneID: z.ID, Name: z.Name, What: m.Key,
+				Due: m.Due, Status: st, DaysLate: late, DaysLeft: models.DaysLeft(d, m.Due)})
 		}
 	}
-	fireLicence := map[int64]string{}
-	if zl, ok := ps.(zoneLister); ok {
-		if fireLicence, err = fireLicences(ctx, zl); err != nil {
-			return nil, err
-		}
-	}
-	for fid, l := range logs {
+	for fid, l := range pd.logs {
 		st, stale := models.FireOn(l, d)
 		if !st.Active() {
 			continue
@@ -162,10 +133,10 @@ func deadlinesOn(ctx context.Context, ps models.PlanningStore, d models.Date, mi
 			it.Status, it.DaysLate = models.Overdue, d.Sub(last)-1
 			dl.StaleFires++
 		}
-		if m, ok := byLicence[fireLicence[fid]]; ok {
+		if m, ok := byLicence[pd.fireLicence[fid]]; ok {
 			it.MineID = m.ID
 			it.Stops = true
-			it = withMine(it)
+			withMine(&it)
 		}
 		dl.Items = append(dl.Items, it)
 	}
@@ -203,7 +174,7 @@ func deadlinesOn(ctx context.Context, ps models.PlanningStore, d models.Date, mi
 		}
 		return a.MineID < b.MineID
 	})
-	return dl, nil
+	return dl
 }
 
 func appendUnique(list []string, s string) []string {

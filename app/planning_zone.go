@@ -76,7 +76,7 @@ func OverlapShare(a, b orb.Geometry) float64 {
 
 // ZonesOn summarises every consolidation zone on d.
 func ZonesOn(ctx context.Context, p Planning, d models.Date) ([]ZoneSummary, error) {
-	in, err := p.GreenInput(ctx)
+	in, err := greenInput(ctx, p)
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +105,7 @@ func ZonesOn(ctx context.Context, p Planning, d models.Date) ([]ZoneSummary, err
 				Share: s, AreaM2: f.AreaM2, Overlap: s * f.AreaM2, Assigned: assigned})
 			zs.MinesM2 += f.AreaM2
 			st := models.StatusOn(f.Attrs.Status, in.Status[f.ID], d)
-			if models.Counted(st) && models.GreenOn(in.Green[f.ID], d) {
+			if models.Counted(st) && in.IsGreen(f.ID, d) {
 				zs.Green++
 			}
 		}

@@ -1,6 +1,9 @@
 package models
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // MineFacts is what the green-mine arithmetic needs of one mine of the
 // mines layer.
@@ -10,7 +13,14 @@ type MineFacts struct {
 	Name     string     `json:"name,omitempty"`
 	District string     `json:"district,omitempty"`
 	Status   MineStatus `json:"status,omitempty"` // the layer's status attribute
+	// ReserveM2 is the mine's overlap with nature reserves (0: none). A
+	// mine in a reserve cannot meet the green-mine prerequisites: it is
+	// never counted green, whatever its green records say.
+	ReserveM2 float64 `json:"reserve_m2,omitempty"`
 }
+
+// InReserve reports whether the mine overlaps a nature reserve.
+func (m MineFacts) InReserve() bool { return m.ReserveM2 > 0 }
 
 // GreenInput is everything progress on a date depends on. The histories
 // are keyed by mine fid and sorted by SortStatus / SortGreen.
@@ -19,6 +29,40 @@ type GreenInput struct {
 	Status  map[int64][]StatusRecord
 	Green   map[int64][]GreenRecord
 	Targets []Target
+	// reserve is each flagged mine's overlap with nature reserves, m².
+	reserve map[int64]float64
+}
+
+// FlagReserves sets each mine's overlap with the nature reserves from a
+// reserve check.
+func (in *GreenInput) FlagReserves(c *ReserveCheck) {
+	over := map[int64]float64{}
+	for _, o := range c.Overlaps {
+		if o.Layer == LayerMines {
+			over[o.ID] += o.OverlapM2
+		}
+	}
+	for i := range in.Mines {
+		in.Mines[i].ReserveM2 = over[in.Mines[i].ID]
+	}
+	in.reserve = over
+}
+
+// IsGreen is whether mine id counts as green on d: its latest green record
+// is listed or rectifying, and it is not in a nature reserve.
+func (in *GreenInput) IsGreen(id int64, d Date) bool {
+	g, _ := in.greenOn(id, d)
+	return g
+}
+
+// greenOn is IsGreen; blocked reports a mine whose records say green but
+// that lies in a reserve.
+func (in *GreenInput) greenOn(id int64, d Date) (green, blocked bool) {
+	g := GreenOn(in.Green[id], d)
+	if g && in.reserve[id] > 0 {
+		return false, true
+	}
+	return g, false
 }
 
 // Sort sorts every history in place (needed once after loading).
@@ -38,6 +82,9 @@ type MineState struct {
 	Counted    bool       `json:"counted"`
 	GreenState GreenState `json:"green_state,omitempty"`
 	Green      bool       `json:"green"`
+	// ReserveBlocked: the green records say listed or rectifying, but the
+	// mine lies in a nature reserve, so it is not counted green.
+	ReserveBlocked bool `json:"reserve_blocked,omitempty"`
 }
 
 // MineStatesOn evaluates every mine on d, in the order of in.Mines.
@@ -46,7 +93,8 @@ func MineStatesOn(in *GreenInput, d Date) []MineState {
 	for i, m := range in.Mines {
 		s := StatusOn(m.Status, in.Status[m.ID], d)
 		g := GreenStateOn(in.Green[m.ID], d)
-		out[i] = MineState{MineFacts: m, StatusOn: s, Counted: Counted(s), GreenState: g, Green: g.Green()}
+		blocked := g.Green() && m.InReserve()
+		out[i] = MineState{MineFacts: m, StatusOn: s, Counted: Counted(s), GreenState: g, Green: g.Green() && !blocked, ReserveBlocked: blocked}
 	}
 	return out
 }
@@ -59,9 +107,15 @@ type Tally struct {
 	Green          int     `json:"green_mines"`
 	Rate           float64 `json:"rate"` // Green / Counted, 0 when nothing is counted
 	GreenUncounted int     `json:"green_uncounted,omitempty"`
+	// ReserveBlocked counts the counted mines whose records say green but
+	// that lie in a nature reserve (not in Green).
+	ReserveBlocked int `json:"reserve_blocked,omitempty"`
 }
 
 func (t *Tally) add(s MineState) {
+	if s.Counted && s.ReserveBlocked {
+		t.ReserveBlocked++
+	}
 	switch {
 	case s.Counted && s.Green:
 		t.Counted++
@@ -112,6 +166,10 @@ type Progress struct {
 	// mines gained in it (negative when lost).
 	TrendDays int `json:"trend_days"`
 	Gained    int `json:"gained"`
+	// InReserve counts the mines (of any status) overlapping a nature
+	// reserve; ReserveBlocked (in the tally) those of them that the green
+	// records would count green.
+	InReserve int `json:"in_reserve,omitempty"`
 }
 
 // DefaultTrendDays is the trend window: one year back from the as-of date.
@@ -131,9 +189,12 @@ func ComputeProgress(in *GreenInput, d Date, trendDays int) Progress {
 	gainedBy := map[string]int{}
 	for _, m := range in.Mines {
 		s := StatusOn(m.Status, in.Status[m.ID], d)
-		g := GreenOn(in.Green[m.ID], d)
-		st := MineState{MineFacts: m, StatusOn: s, Counted: Counted(s), Green: g}
+		g, blocked := in.greenOn(m.ID, d)
+		st := MineState{MineFacts: m, StatusOn: s, Counted: Counted(s), Green: g, ReserveBlocked: blocked}
 		p.ByStatus[s]++
+		if m.InReserve() {
+			p.InReserve++
+		}
 		p.Tally.add(st)
 		dt := districts[m.District]
 		if dt == nil {
@@ -143,7 +204,8 @@ func ComputeProgress(in *GreenInput, d Date, trendDays int) Progress {
 		dt.add(st)
 		// The trend counts counted green mines then and now.
 		sb := StatusOn(m.Status, in.Status[m.ID], before)
-		was := Counted(sb) && GreenOn(in.Green[m.ID], before)
+		gb, _ := in.greenOn(m.ID, before)
+		was := Counted(sb) && gb
 		is := st.Counted && g
 		if is != was {
 			delta := 1
@@ -188,19 +250,66 @@ type SeriesPoint struct {
 	Tally
 }
 
-// GreenSeries evaluates the tally on each of dates (the burn-up chart).
+// GreenSeries evaluates the tally on each of dates (the burn-up chart);
+// dates must be ascending. A mine's state only changes on the dates of its
+// records, so each mine adds its state at the first date and a difference
+// at each record date, and one running sum over the dates gives every
+// tally: the cost grows with mines and records, not with mines × dates.
 func GreenSeries(in *GreenInput, dates []Date) []SeriesPoint {
 	out := make([]SeriesPoint, len(dates))
-	for i, d := range dates {
-		var t Tally
-		for _, m := range in.Mines {
+	if len(dates) == 0 {
+		return out
+	}
+	delta := make([]Tally, len(dates)+1)
+	var changes []Date
+	for _, m := range in.Mines {
+		state := func(d Date) Tally {
+			var t Tally
 			s := StatusOn(m.Status, in.Status[m.ID], d)
-			t.add(MineState{Counted: Counted(s), Green: GreenOn(in.Green[m.ID], d)})
+			g, blocked := in.greenOn(m.ID, d)
+			t.add(MineState{Counted: Counted(s), Green: g, ReserveBlocked: blocked})
+			return t
 		}
+		cur := state(dates[0])
+		delta[0].plus(cur, 1)
+		changes = changes[:0]
+		for _, r := range in.Status[m.ID] {
+			changes = append(changes, r.Date)
+		}
+		for _, r := range in.Green[m.ID] {
+			changes = append(changes, r.Date)
+		}
+		slices.Sort(changes)
+		for _, d := range slices.Compact(changes) {
+			if d <= dates[0] {
+				continue
+			}
+			i, _ := slices.BinarySearch(dates, d) // the first date on or after d
+			if i == len(dates) {
+				break
+			}
+			next := state(dates[i])
+			delta[i].plus(next, 1)
+			delta[i].plus(cur, -1)
+			cur = next
+		}
+	}
+	var run Tally
+	for i, d := range dates {
+		run.plus(delta[i], 1)
+		t := run
 		t.finish()
 		out[i] = SeriesPoint{Date: d, Tally: t}
 	}
 	return out
+}
+
+// plus adds k times o's counts to t.
+func (t *Tally) plus(o Tally, k int) {
+	t.Counted += k * o.Counted
+	t.Green += k * o.Green
+	t.GreenUncounted += k * o.GreenUncounted
+	t.ReserveBlocked += k * o.ReserveBlocked
 }
 
 // ReportDates are the policy's reporting days (section 四: the 15th and the

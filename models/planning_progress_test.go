@@ -2,6 +2,7 @@ package models
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -153,6 +154,87 @@ func TestGreenSeriesAndReportDates(t *testing.T) {
 	for i := range want {
 		if got[i].String() != want[i] {
 			t.Errorf("report date %d = %s, want %s", i, got[i], want[i])
+		}
+	}
+}
+
+// TestProgressReserveBlocked: a mine in a nature reserve is never counted
+// green, whatever its records say; it stays in the denominator and is
+// reported as blocked, in the tally, the mine list and the burn-up.
+func TestProgressReserveBlocked(t *testing.T) {
+	in := progressFixture()
+	in.FlagReserves(&ReserveCheck{Overlaps: []ReserveOverlap{
+		{Layer: LayerMines, ID: 1, OverlapM2: 1200},
+		{Layer: LayerMines, ID: 9, OverlapM2: 50},   // not green: nothing changes but the flag
+		{Layer: LayerSites, ID: 6, OverlapM2: 9999}, // a site with a mine's id: ignored
+	}})
+	d := MustDate("2022-12-31")
+	p := ComputeProgress(in, d, 0)
+	// Without the reserve: counted 9, green 4 (1, 2, 6, 7). Mine 1 drops out of green.
+	if p.Counted != 9 || p.Green != 3 || p.ReserveBlocked != 1 || p.InReserve != 2 {
+		t.Errorf("tally %+v, want counted 9 green 3 blocked 1", p.Tally)
+	}
+	if a := p.ByDistrict["A"]; a.Green != 1 || a.ReserveBlocked != 1 {
+		t.Errorf("district A %+v", a.Tally)
+	}
+	// ⌈0.476×9⌉ = 5 → need 2 (was 1).
+	if p.Targets[0].Needed != 2 {
+		t.Errorf("needed for 2023: %d, want 2", p.Targets[0].Needed)
+	}
+	states := MineStatesOn(in, d)
+	if s := states[0]; s.Green || !s.ReserveBlocked || s.GreenState != GreenListed || !s.InReserve() || s.ReserveM2 != 1200 {
+		t.Errorf("mine 1 state %+v", s)
+	}
+	if s := states[8]; s.ReserveBlocked || !s.InReserve() {
+		t.Errorf("mine 9 state %+v", s)
+	}
+	if s := states[5]; s.InReserve() || !s.Green {
+		t.Errorf("mine 6 state %+v", s)
+	}
+	if g := GreenSeries(in, []Date{d})[0]; g.Green != 3 || g.ReserveBlocked != 1 {
+		t.Errorf("burn-up %+v", g.Tally)
+	}
+	if in.IsGreen(1, d) || !in.IsGreen(2, d) {
+		t.Error("IsGreen ignores the reserve")
+	}
+}
+
+// TestGreenSeriesMatchesDayByDay: the running-sum burn-up equals the tally
+// evaluated mine by mine on each date, on random histories (records on,
+// before and after the dates; reserves; closing and reopening mines).
+func TestGreenSeriesMatchesDayByDay(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	statuses := []MineStatus{StatusProducing, StatusSuspended, StatusConstruction, StatusClosed, StatusAbandoned}
+	for round := 0; round < 50; round++ {
+		in := &GreenInput{Status: map[int64][]StatusRecord{}, Green: map[int64][]GreenRecord{}}
+		start := MustDate("2021-03-12")
+		for id := int64(1); id <= 40; id++ {
+			in.Mines = append(in.Mines, MineFacts{ID: id, Status: statuses[rng.IntN(len(statuses))]})
+			for k := rng.IntN(4); k > 0; k-- {
+				in.Status[id] = append(in.Status[id], StatusRecord{ID: int64(k), MineID: id, Date: start.AddDays(rng.IntN(1200) - 100), Status: statuses[rng.IntN(len(statuses))]})
+			}
+			for k := rng.IntN(5); k > 0; k-- {
+				in.Green[id] = append(in.Green[id], GreenRecord{ID: int64(k), MineID: id, Date: start.AddDays(rng.IntN(1200) - 100), State: GreenStates[rng.IntN(len(GreenStates))]})
+			}
+		}
+		var over []ReserveOverlap
+		for id := int64(1); id <= 40; id += 7 {
+			over = append(over, ReserveOverlap{Layer: LayerMines, ID: id, OverlapM2: 10})
+		}
+		in.FlagReserves(&ReserveCheck{Overlaps: over})
+		in.Sort()
+		dates := ReportDates(start, start.AddDays(rng.IntN(1000)))
+		got := GreenSeries(in, dates)
+		for i, d := range dates {
+			var want Tally
+			for _, m := range in.Mines {
+				g, blocked := in.greenOn(m.ID, d)
+				want.add(MineState{Counted: Counted(StatusOn(m.Status, in.Status[m.ID], d)), Green: g, ReserveBlocked: blocked})
+			}
+			want.finish()
+			if got[i].Tally != want || got[i].Date != d {
+				t.Fatalf("round %d, %s: %+v, want %+v", round, d, got[i].Tally, want)
+			}
 		}
 	}
 }

@@ -2,12 +2,10 @@ package gui
 
 import (
 	"fmt"
-	"image/color"
 	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
@@ -38,6 +36,9 @@ type dashboardView struct {
 	body *fyne.Container
 	d    *app.Dashboard
 	err  error
+	// lists are the windows of lists opened from the figures, closed with
+	// the dashboard.
+	lists []fyne.Window
 }
 
 // showDashboard opens (or raises) the dashboard window.
@@ -57,7 +58,12 @@ func (m *MainWindow) showDashboard() {
 	top := container.NewBorder(nil, nil, widget.NewLabel(m.t("gui.dash.as_of", nil)), refresh, dv.date)
 	dv.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(container.NewPadded(dv.body))))
 	dv.win.Resize(fyne.NewSize(1040, 760))
-	dv.win.SetOnClosed(func() { m.dash = nil })
+	dv.win.SetOnClosed(func() {
+		for _, w := range dv.lists {
+			w.Close()
+		}
+		m.dash = nil
+	})
 	m.dash = dv
 	dv.win.Show()
 	dv.refresh()
@@ -109,19 +115,32 @@ func (dv *dashboardView) show() {
 		return
 	}
 	p := d.Progress
-	big := func(value, label string) fyne.CanvasObject {
-		v := canvas.NewText(value, theme.Color(theme.ColorNamePrimary))
-		v.TextSize = 30
-		v.TextStyle.Bold = true
-		return container.NewVBox(container.NewCenter(v), container.NewCenter(widget.NewLabel(label)))
-	}
 	dv.body.Add(widget.NewLabelWithStyle(dv.t("gui.dash.on", i18n.Args{"date": p.AsOf.String()}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	dv.body.Add(container.NewGridWithColumns(4,
-		big(fmt.Sprint(p.Counted), dv.t("gui.dash.counted", nil)),
-		big(fmt.Sprint(p.Green), dv.t("gui.dash.green", nil)),
-		big(fmt.Sprintf("%.1f%%", 100*p.Rate), dv.t("gui.dash.rate", nil)),
-		big(fmt.Sprintf("%+d", p.Gained), dv.t("gui.dash.gained", i18n.Args{"days": p.TrendDays})),
-	))
+	figures := container.NewGridWithColumns(5,
+		newBigFigure(fmt.Sprint(p.Counted), dv.t("gui.dash.counted", nil), func() { dv.showMineList(listCounted) }),
+		newBigFigure(fmt.Sprint(p.Green), dv.t("gui.dash.green", nil), func() { dv.showMineList(listGreen) }),
+		newBigFigure(fmt.Sprintf("%.1f%%", 100*p.Rate), dv.t("gui.dash.rate", nil), nil),
+		newBigFigure(fmt.Sprintf("%+d", p.Gained), dv.t("gui.dash.gained", i18n.Args{"days": p.TrendDays}), nil),
+	)
+	if n := len(p.Targets); n > 0 {
+		// The nearest target not yet past: what is still needed, by when.
+		tp := p.Targets[n-1]
+		for _, t := range p.Targets {
+			if t.DaysLeft >= 0 {
+				tp = t
+				break
+			}
+		}
+		figures.Add(newBigFigure(fmt.Sprint(tp.Needed), dv.t("dash.needed_for", i18n.Args{"date": tp.Date.String(), "days": tp.DaysLeft}),
+			func() { dv.showMineList(listNotGreen) }))
+	}
+	dv.body.Add(figures)
+	if p.InReserve > 0 {
+		b := widget.NewButton(dv.t("dash.reserve", i18n.Args{"n": p.InReserve, "blocked": p.ReserveBlocked}), func() { dv.showMineList(listReserve) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.WarningImportance
+		dv.body.Add(b)
+	}
 	// Targets.
 	dv.body.Add(heading(dv.t("gui.dash.targets", nil)))
 	grid := container.New(layout.NewGridLayout(7))
@@ -180,15 +199,31 @@ func (dv *dashboardView) show() {
 			dg.Add(widget.NewLabel(fmt.Sprint(tp.Needed)))
 		}
 	}
+	dv.body.Add(newDistrictBars(names, func(n string) string {
+		if n == "" {
+			return dv.t("gui.dash.no_district", nil)
+		}
+		return n
+	}, p))
 	dv.body.Add(dg)
 	// Burn-up.
 	if len(d.BurnUp) > 1 {
 		dv.body.Add(heading(dv.t("gui.dash.burnup", nil)))
 		dv.body.Add(newBurnUp(d.BurnUp, p.Targets))
 	}
+	// Fire points: dynamic zeroing.
+	if len(d.Fire) > 1 {
+		dv.body.Add(heading(dv.t("dash.fire", i18n.Args{"active": d.Fire[len(d.Fire)-1].Active, "stale": d.Fire[len(d.Fire)-1].Stale})))
+		dv.body.Add(newFireChart(d.Fire))
+	}
 	// Deadlines and the stop-production list.
 	if dl := d.Deadlines; dl != nil {
 		dv.body.Add(heading(dv.t("gui.dash.deadlines", i18n.Args{"overdue": dl.Overdue, "behind": dl.Behind, "stale": dl.StaleFires})))
+		dv.body.Add(container.NewHBox(
+			widget.NewButton(dv.t("dash.open_overdue", i18n.Args{"n": dl.Overdue}), func() { dv.showDeadlineList(models.Overdue) }),
+			widget.NewButton(dv.t("dash.open_behind", i18n.Args{"n": dl.Behind}), func() { dv.showDeadlineList(models.Behind) }),
+			widget.NewButton(dv.t("dash.open_all", i18n.Args{"n": len(dl.Items)}), func() { dv.showDeadlineList("") }),
+		))
 		if len(dl.StopList) == 0 {
 			dv.body.Add(widget.NewLabel(dv.t("gui.dash.no_stop", nil)))
 		}
@@ -236,68 +271,4 @@ func (m *MainWindow) showMine(id int64) {
 			}
 		})
 	})
-}
-
-// newBurnUp draws the green count over time against the targets' required
-// counts: a small line chart of canvas lines.
-func newBurnUp(pts []models.SeriesPoint, targets []models.TargetProgress) fyne.CanvasObject {
-	const w, h = 820, 200
-	maxY := 1
-	for _, p := range pts {
-		maxY = max(maxY, p.Counted)
-	}
-	for _, t := range targets {
-		maxY = max(maxY, t.Required)
-	}
-	first, last := pts[0].Date, pts[len(pts)-1].Date
-	for _, t := range targets {
-		if t.Date > last {
-			last = t.Date
-		}
-	}
-	span := float32(max(1, int(last-first)))
-	x := func(d models.Date) float32 { return 40 + (w-50)*float32(d-first)/span }
-	y := func(v int) float32 { return h - 20 - (h-30)*float32(v)/float32(maxY) }
-	objs := []fyne.CanvasObject{}
-	axis := canvas.NewLine(color.NRGBA{0x80, 0x80, 0x80, 0xff})
-	axis.Position1, axis.Position2 = fyne.NewPos(40, h-20), fyne.NewPos(w-10, h-20)
-	objs = append(objs, axis)
-	green := color.NRGBA{0x2e, 0x9d, 0x4f, 0xff}
-	grey := color.NRGBA{0x9e, 0x9e, 0x9e, 0xff}
-	for i := 1; i < len(pts); i++ {
-		for _, s := range []struct {
-			v0, v1 int
-			c      color.NRGBA
-		}{{pts[i-1].Green, pts[i].Green, green}, {pts[i-1].Counted, pts[i].Counted, grey}} {
-			l := canvas.NewLine(s.c)
-			l.StrokeWidth = 2
-			l.Position1, l.Position2 = fyne.NewPos(x(pts[i-1].Date), y(s.v0)), fyne.NewPos(x(pts[i].Date), y(s.v1))
-			objs = append(objs, l)
-		}
-	}
-	red := color.NRGBA{0xd3, 0x2f, 0x2f, 0xff}
-	for _, t := range targets {
-		mk := canvas.NewCircle(red)
-		mk.Move(fyne.NewPos(x(t.Date)-5, y(t.Required)-5))
-		mk.Resize(fyne.NewSize(10, 10))
-		lbl := canvas.NewText(fmt.Sprintf("%s %.1f%% = %d", t.Date, 100*t.Rate, t.Required), red)
-		lbl.TextSize = 11
-		lbl.Move(fyne.NewPos(min(x(t.Date)-60, w-190), y(t.Required)-20))
-		objs = append(objs, mk, lbl)
-	}
-	for _, v := range []int{0, maxY} {
-		tx := canvas.NewText(fmt.Sprint(v), grey)
-		tx.TextSize = 11
-		tx.Move(fyne.NewPos(4, y(v)-8))
-		objs = append(objs, tx)
-	}
-	for _, d := range []models.Date{first, pts[len(pts)-1].Date} {
-		tx := canvas.NewText(d.String(), grey)
-		tx.TextSize = 11
-		tx.Move(fyne.NewPos(x(d)-30, h-16))
-		objs = append(objs, tx)
-	}
-	bg := canvas.NewRectangle(color.Transparent)
-	bg.SetMinSize(fyne.NewSize(w, h))
-	return container.NewStack(bg, container.NewWithoutLayout(objs...))
 }

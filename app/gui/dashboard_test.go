@@ -1,0 +1,114 @@
+package gui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/paulmach/orb"
+
+	"minerehab/app"
+	"minerehab/models"
+)
+
+// TestDashboardReserveAndLists: a green mine that a nature reserve is drawn
+// over stops counting green, the dashboard says how many mines are in a
+// reserve, and each figure's list holds exactly the mines it counts.
+func TestDashboardReserveAndLists(t *testing.T) {
+	m := openSample(t, &renderLog{})
+	d := models.MustDate("2023-12-31")
+	var green *models.MineState
+	m.io.Go(func() {
+		p, _ := app.PlanningOf(m.store)
+		if err := app.SampleHistories(m.ctx, p, models.MustDate("2024-06-30")); err != nil {
+			t.Error(err)
+			return
+		}
+		gs, err := app.MinesOn(m.ctx, p, d, func(s models.MineState) bool { return s.Counted && s.Green })
+		if err != nil || len(gs) == 0 {
+			t.Errorf("green mines %v %v", gs, err)
+			return
+		}
+		green = &gs[0]
+	})
+	settle(m)
+	if green == nil {
+		t.FailNow()
+	}
+	act(m, m.showDashboard)
+	act(m, func() { m.dash.date.SetText(d.String()); m.dash.refresh() })
+	before := m.dash.d.Progress
+	if before.InReserve != 0 {
+		t.Fatalf("the sample has %d mines in a reserve", before.InReserve)
+	}
+	// A reserve drawn over the green mine.
+	m.io.Go(func() {
+		es := m.store.(models.EditStore)
+		f, err := es.Feature(m.ctx, models.LayerMines, green.ID)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		b := f.Geometry.Bound().Pad(0.001)
+		r := &models.Feature{Layer: models.LayerReference, Geometry: orb.Polygon{b.ToRing()},
+			Attrs: models.Attrs{Name: "测试保护区", FeatureType: "自然保护区"}}
+		if _, err := app.AddFeature(m.ctx, m.store, r); err != nil {
+			t.Error(err)
+		}
+	})
+	settle(m)
+	act(m, m.dash.refresh)
+	after := m.dash.d.Progress
+	if after.Green != before.Green-1 || after.ReserveBlocked != 1 || after.InReserve < 1 || after.Counted != before.Counted {
+		t.Errorf("after the reserve: %+v (in reserve %d), before %+v", after.Tally, after.InReserve, before.Tally)
+	}
+	txt := strings.Join(texts(m.dash.body), "|")
+	if !strings.Contains(txt, "自然保护区") {
+		t.Errorf("the dashboard does not say the reserve: %.400q", txt)
+	}
+	for _, c := range []struct {
+		f    mineFilter
+		want int
+	}{{listGreen, after.Green}, {listCounted, after.Counted}, {listNotGreen, after.Counted - after.Green}, {listReserve, after.InReserve}} {
+		n := len(m.dash.lists)
+		act(m, func() { m.dash.showMineList(c.f) })
+		if len(m.dash.lists) != n+1 {
+			t.Fatalf("%s: no list opened", c.f)
+		}
+		w := m.dash.lists[n]
+		if !strings.Contains(w.Title(), "（"+itoa(int64(c.want))+" ") {
+			t.Errorf("%s list title %q, want %d mines", c.f, w.Title(), c.want)
+		}
+		if c.f == listReserve && !strings.Contains(strings.Join(texts(w.Content()), "|"), green.Name) {
+			t.Errorf("the reserve list does not name %s", green.Name)
+		}
+	}
+	// Choosing a row shows its mine: the selection becomes that mine.
+	act(m, func() { m.dash.showMineList(listReserve) })
+	w := m.dash.lists[len(m.dash.lists)-1]
+	list := findList(w.Content())
+	if list == nil {
+		t.Fatal("no list widget")
+	}
+	act(m, func() { list.Select(0) })
+	if len(m.selected) != 1 || m.selected[0].ID != green.ID {
+		t.Errorf("selection after choosing the row: %v", m.selected)
+	}
+}
+
+// findList finds the first list widget under o.
+func findList(o fyne.CanvasObject) *widget.List {
+	switch x := o.(type) {
+	case *widget.List:
+		return x
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if l := findList(c); l != nil {
+				return l
+			}
+		}
+	}
+	return nil
+}
