@@ -176,7 +176,7 @@ func TestRenderOverlay(t *testing.T) {
 	v := sampleView(t, st, 400, 300)
 	m := firstFeature(t, st, models.LayerMines)
 	c := v.ToLonLat(20, 20)
-	img, err := RenderOverlay(context.Background(), v, []*models.Feature{m}, nil, &c, 1)
+	img, err := RenderOverlay(context.Background(), v, Overlay{Selection: []*models.Feature{m}, Mark: &c}, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +187,7 @@ func TestRenderOverlay(t *testing.T) {
 	if n := countPixels(img, near(markStroke, 40)); n == 0 {
 		t.Error("no place mark drawn")
 	}
-	empty, _ := RenderOverlay(context.Background(), v, nil, nil, nil, 1)
+	empty, _ := RenderOverlay(context.Background(), v, Overlay{}, 1)
 	if n := countPixels(empty, func(r, g, b, a uint8) bool { return a != 0 }); n != 0 {
 		t.Errorf("empty overlay has %d painted pixels", n)
 	}

@@ -49,6 +49,16 @@ type PlateOptions struct {
 	Overview *orb.Bound
 	// Page and Pages number an atlas page (0: a single plate).
 	Page, Pages int
+	// Bands are screening bands drawn over the layers (see ScreeningBand),
+	// each with its legend label.
+	Bands []PlateBand
+}
+
+// PlateBand is a strip drawn on a plate: the area a river screening
+// covered.
+type PlateBand struct {
+	Geometry orb.MultiPolygon
+	Label    string
 }
 
 // printRatio turns the screen symbology (pixels of 1/96 inch) into dots at
@@ -127,7 +137,7 @@ func PlateSpec(ctx context.Context, st models.Store, opt PlateOptions) (*plate.S
 		spec.CRSNote = tr("plate.crs.geographic", nil)
 	}
 
-	src := &plateSource{st: st, t: t, font: opt.Font, lang: l}
+	src := &plateSource{st: st, t: t, font: opt.Font, lang: l, bands: opt.Bands}
 	spec.Layers = src.frame
 	if t.Overview {
 		var ob orb.Bound
@@ -159,6 +169,8 @@ type plateSource struct {
 	t    *PlateTemplate
 	font *pdf.Font
 	lang i18n.Lang
+	// bands are drawn over the layers, under the labels.
+	bands []PlateBand
 
 	mu      sync.Mutex
 	ovView  render.View
@@ -314,6 +326,15 @@ func (s *plateSource) frame(ctx context.Context, v render.View, dpi float64) (pl
 					}
 				}})
 		}
+	}
+	if len(s.bands) > 0 {
+		style := scaleStyle(bandStyle, ratio)
+		band := render.Layer{Name: "screening-band", Opacity: 1}
+		for i, b := range s.bands {
+			band.Features = append(band.Features, render.Feature{Geometry: b.Geometry, Style: style})
+			legend["band:"+b.Label] = legendItem{rank: 1000 + i, entry: plate.LegendEntry{Label: b.Label, Kind: plate.SwatchPolygon, Style: style}}
+		}
+		layers = append(layers, band)
 	}
 	finish := func() ([]plate.LegendEntry, error) {
 		cancel()

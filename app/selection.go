@@ -20,20 +20,46 @@ var (
 	markStroke   = color.NRGBA{0xe0, 0x10, 0x60, 0xff}
 	warnStroke   = color.NRGBA{0xe0, 0x20, 0x20, 0xff}
 	warnFill     = color.NRGBA{0xe0, 0x20, 0x20, 0x30}
+	bandStroke   = color.NRGBA{0x15, 0x65, 0xc0, 0xc0}
+	bandFill     = color.NRGBA{0x42, 0xa5, 0xf5, 0x30}
 )
 
-// RenderOverlay draws the selection highlight and an optional place mark
-// (the go-to-coordinate target) on a transparent w×h image of view v. It
-// is cheap (selections are small), so the window redraws it on its own
-// whenever the selection or the view changes, without redrawing the map.
-//
-// warn are places a topology check found wrong (a zone overlapping
-// another), drawn hatched in red.
-func RenderOverlay(ctx context.Context, v render.View, sel []*models.Feature, warn []orb.Geometry, mark *orb.Point, ratio float64) (*image.RGBA, error) {
+// bandStyle is how a screening band is drawn, in the window and on plates:
+// a translucent blue strip, hatched so that it reads in black and white.
+var bandStyle = render.Style{Fill: bandFill, Stroke: bandStroke, StrokeWidth: 1.5, Hatch: render.HatchDiagonal, HatchColor: bandStroke,
+	HatchSpacing: 10, HatchWidth: 0.6}
+
+// Overlay is what the window draws over the map without redrawing it: the
+// selection, topology warnings, the go-to mark and screening bands.
+type Overlay struct {
+	Selection []*models.Feature
+	// Warnings are places a topology check found wrong (a zone
+	// overlapping another), drawn hatched in red.
+	Warnings []orb.Geometry
+	Mark     *orb.Point // the go-to-coordinate target
+	// Bands are the strips a river screening covers, drawn under the rest
+	// as a translucent blue band.
+	Bands []orb.MultiPolygon
+}
+
+// Empty reports whether there is nothing to draw.
+func (o Overlay) Empty() bool {
+	return len(o.Selection) == 0 && len(o.Warnings) == 0 && o.Mark == nil && len(o.Bands) == 0
+}
+
+// RenderOverlay draws o on a transparent w×h image of view v. It is cheap
+// (selections are small), so the window redraws it on its own whenever the
+// selection or the view changes, without redrawing the map.
+func RenderOverlay(ctx context.Context, v render.View, o Overlay, ratio float64) (*image.RGBA, error) {
 	if ratio <= 0 {
 		ratio = 1
 	}
 	r := render.NewRaster(v.Width, v.Height, color.NRGBA{})
+	band := render.Layer{Name: "screening-band", Opacity: 1}
+	for _, b := range o.Bands {
+		band.Features = append(band.Features, render.Feature{Geometry: b, Style: scaleStyle(bandStyle, ratio)})
+	}
+	sel, warn, mark := o.Selection, o.Warnings, o.Mark
 	halo := render.Layer{Name: "selection-halo", Opacity: 1}
 	top := render.Layer{Name: "selection", Opacity: 1}
 	for _, f := range sel {
@@ -55,7 +81,7 @@ func RenderOverlay(ctx context.Context, v render.View, sel []*models.Feature, wa
 			render.Feature{Geometry: *mark, Style: render.Style{Stroke: selectHalo, StrokeWidth: 5 * ratio, PointSize: 22 * ratio, PointShape: render.PointCross}},
 			render.Feature{Geometry: *mark, Style: render.Style{Stroke: markStroke, StrokeWidth: 2 * ratio, PointSize: 22 * ratio, PointShape: render.PointCross}})
 	}
-	if err := render.Draw(ctx, r, v, []render.Layer{halo, top}); err != nil {
+	if err := render.Draw(ctx, r, v, []render.Layer{band, halo, top}); err != nil {
 		return nil, err
 	}
 	return r.Image(), nil

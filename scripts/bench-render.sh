@@ -6,8 +6,15 @@
 # line per CRS and job kind, median of RUNS), the whole `minerehab render
 # P.gpkg -o map.png --size 1600x1000` process (median wall of RUNS, peak
 # RSS), and the speed-up against each QGIS line; then the warm in-memory
-# redraw benchmark (app.MapCache, BenchmarkWarmRedraw*). Warm page cache.
-# Projects are imported once and kept in .bench/ (render-SIZE.gpkg).
+# redraw benchmark (app.MapCache, BenchmarkWarmRedraw*), and for the large
+# project the pan benchmark (BenchmarkPanLarge: work per mouse move, the
+# refined frame after the mouse stops) and the resident memory with the
+# project open (BenchmarkOpenLargeRSS). Warm page cache.
+# Projects are imported once and kept in .bench/ (render-SIZE.gpkg; made
+# again when older than schema 5, which keeps the layer change tokens the
+# render cache needs). The render cache lives in .bench/render-cache: the
+# first `minerehab render` of a project writes it (timed on its own line,
+# "cold"), the timed runs read it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${1:-"medium large"}
@@ -16,6 +23,7 @@ shared=${SHARED:-../shared}
 dir=.bench
 mkdir -p "$dir"
 export GOFLAGS=${GOFLAGS:--mod=mod}
+export MINEREHAB_RENDER_CACHE=$(pwd)/$dir/render-cache
 bin=$(pwd)/$dir/minerehab-render
 go build -o "$bin" .
 
@@ -40,6 +48,9 @@ for size in $sizes; do
   in=$dir/$size.geojson
   [[ -f $in ]] || python3 "$shared/tools/bench/gen_bench_geojson.py" --size "$size" --seed 1 -o "$in"
   proj=$dir/render-$size.gpkg
+  if [[ -f $proj ]] && ! sqlite3 "$proj" "SELECT 1 FROM mr_layer_tokens LIMIT 1" >/dev/null 2>&1; then
+    rm -f "$proj" # older than schema 5: import again
+  fi
   if [[ ! -f $proj ]]; then
     rm -f "$proj.tmp"*
     "$bin" init "$proj.tmp" >/dev/null
@@ -60,8 +71,15 @@ for size in $sizes; do
     qtimes+=("$med")
   done <"$dir/.qgis"
 
-  # minerehab: the whole process, start to PNG on disk.
+  # minerehab: the whole process, start to PNG on disk; first with the
+  # render cache empty (the run writes it), then from it.
   out=$dir/render-$size.png
+  rm -rf "$MINEREHAB_RENDER_CACHE"
+  runs0=$runs
+  runs=1
+  timeit "$bin" render "$proj" -o "$out" --size 1600x1000
+  printf '%s\tminerehab render, render cache cold (writes it)\t%s\t%s\tcpu %s s\n' "$size" "$WALL" "$RSS" "$CPU"
+  runs=$runs0
   timeit "$bin" render "$proj" -o "$out" --size 1600x1000
   printf '%s\tminerehab render --size 1600x1000 (whole process)\t%s\t%s\tcpu %s s, %s\n' "$size" "$WALL" "$RSS" "$CPU" "$out"
   for q in "${qtimes[@]}"; do
@@ -77,5 +95,13 @@ done
 if ((${#benches[@]})); then
   pat=$(IFS='|'; echo "${benches[*]}")
   go test -run '^$' -bench "BenchmarkWarmRedraw($pat)\$" -benchtime "${runs}x" ./app/ | grep -E '^Benchmark' || true
+fi
+if [[ " $sizes " == *" large "* ]]; then
+  go test -run '^$' -bench 'BenchmarkPanLarge' -benchtime 100x ./app/ | grep -E '^Benchmark' || true
+  # Memory: each case in its own process, so the peak is the case's.
+  rm -rf "$MINEREHAB_RENDER_CACHE"
+  for c in cold warm; do
+    go test -run '^$' -bench "BenchmarkOpenLargeRSS/$c" -benchtime 1x ./app/ | grep -E '^Benchmark' || true
+  done
 fi
 rm -f "$dir/.time" "$dir/.err" "$dir/.qgis"

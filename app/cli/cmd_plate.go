@@ -22,7 +22,7 @@ import (
 )
 
 func init() {
-	register(command{name: "plate", usage: "P.gpkg -o OUT.pdf|.svg|.png [--template status|plan|progress|survey|FILE.json] [--extent all|view|mine:LICENCE|zone:CODE|district:NAME] [--paper A3] [--orientation landscape|portrait] [--scale N] [--title T] [--atlas mines|zones|districts] | --save-template FILE.json", run: runPlate})
+	register(command{name: "plate", usage: "P.gpkg -o OUT.pdf|.svg|.png [--template status|plan|progress|survey|FILE.json] [--extent all|view|mine:LICENCE|zone:CODE|district:NAME] [--paper A3] [--orientation landscape|portrait] [--scale N] [--title T] [--atlas mines|zones|districts] [--screening NAME] | --save-template FILE.json", run: runPlate})
 }
 
 // Defaults and limits of `plate`.
@@ -34,7 +34,7 @@ const (
 // plateFlags are the parsed options of one `plate` run.
 type plateFlags struct {
 	out, template, extent, paper, orientation, title, subtitle, atlas, bbox string
-	unit, author, checker, date, number, notes                              string
+	unit, author, checker, date, number, notes, screening                   string
 	scale, dpi                                                              float64
 }
 
@@ -59,6 +59,7 @@ func runPlate(e *env, args []string) error {
 	fs.StringVar(&f.date, "date", "", "")
 	fs.StringVar(&f.number, "number", "", "")
 	fs.StringVar(&f.notes, "notes", "", "")
+	fs.StringVar(&f.screening, "screening", "", "")
 	saveTemplate := fs.String("save-template", "", "")
 	pos, err := parse(e, commands["plate"], fs, args, 1, 1)
 	if err != nil {
@@ -159,6 +160,13 @@ func runPlate(e *env, args []string) error {
 		Template: tmpl, Paper: f.paper, Landscape: landscape, Scale: f.scale,
 		Title: f.title, Subtitle: f.subtitle, Lang: e.lang, Date: date, Font: font,
 		TitleBlock: plate.TitleBlock{Unit: f.unit, Author: f.author, Checker: f.checker, Number: f.number, Notes: f.notes},
+	}
+	if f.screening != "" {
+		band, err := app.SavedScreeningBand(ctx, st, f.screening, e.lang)
+		if err != nil {
+			return err
+		}
+		opt.Bands = []app.PlateBand{band}
 	}
 	// The inset shows the whole project: resolve it once for every page.
 	all, err := app.ResolvePlateExtent(ctx, st, "all", nil)

@@ -164,3 +164,26 @@ func TestPlateTemplateSavedEditedUsed(t *testing.T) {
 		t.Errorf("the plate made from the edited template lacks its number prefix:\n%.400s", txt)
 	}
 }
+
+// TestPlateScreeningBand: `plate --screening NAME` draws the saved
+// screening's band with its legend entry; an unknown name is refused with
+// its name and writes nothing.
+func TestPlateScreeningBand(t *testing.T) {
+	plateToolsOrSkip(t)
+	t.Setenv("MINEREHAB_LANG", "zh-CN")
+	p := sampleFile(t)
+	mustRun(t, "screen", p, "--distance", "3000", "--save", "黄河三公里")
+	out := filepath.Join(t.TempDir(), "band.pdf")
+	mustRun(t, "plate", p, "--screening", "黄河三公里", "-o", out)
+	if txt := tool(t, "pdftotext", out, "-"); !strings.Contains(txt, "3000 米排查范围") {
+		t.Errorf("the legend lacks the band:\n%s", txt)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.pdf")
+	code, _, stderr := run(t, "plate", p, "--screening", "没有这个", "-o", bad)
+	if code == 0 || !strings.Contains(stderr, "没有这个") {
+		t.Errorf("unknown screening: exit %d, %s", code, stderr)
+	}
+	if _, err := os.Stat(bad); err == nil {
+		t.Error("a plate was written for an unknown screening")
+	}
+}

@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -133,6 +136,47 @@ func refList(rs []models.RiverRef) string {
 	return strings.Join(out, ", ")
 }
 
+// writeScreeningJSON prints a screening as indented JSON with one hit per
+// line: as readable, and a screening of a large project lists tens of
+// thousands of hits, which the indenter would take longer over than the
+// screening itself.
+func writeScreeningJSON(w io.Writer, res *models.Screening) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	head := *res
+	head.Hits = nil
+	if err := enc.Encode(&head); err != nil {
+		return err
+	}
+	before, after, ok := bytes.Cut(bytes.Clone(buf.Bytes()), []byte(`"hits": null`))
+	if !ok {
+		return fmt.Errorf("screening json has no hits field")
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.Write(before)
+	bw.WriteString(`"hits": [`)
+	enc.SetIndent("", "")
+	for i := range res.Hits {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		buf.Reset()
+		if err := enc.Encode(&res.Hits[i]); err != nil {
+			return err
+		}
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	if len(res.Hits) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteByte(']')
+	bw.Write(after)
+	return bw.Flush()
+}
+
 func screenJSON(e *env, v any) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
@@ -142,7 +186,7 @@ func screenJSON(e *env, v any) error {
 
 func printScreening(e *env, res *models.Screening, asJSON bool) error {
 	if asJSON {
-		return screenJSON(e, res)
+		return writeScreeningJSON(e.stdout, res)
 	}
 	fmt.Fprintln(e.stdout, e.t("screen.header", i18n.Args{"count": len(res.Hits), "distance": res.DistanceM, "rivers": refList(res.Params.Rivers)}))
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)

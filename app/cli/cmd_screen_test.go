@@ -1,10 +1,15 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
+
+	"minerehab/models"
 )
 
 type screenOut struct {
@@ -141,6 +146,48 @@ func TestScreenRealYellowRiver(t *testing.T) {
 	for _, h := range s.Hits {
 		if *h.DistanceM != 0 {
 			t.Errorf("%s at %g m", *h.Name, *h.DistanceM)
+		}
+	}
+}
+
+// TestScreeningJSONLayout: the one-hit-per-line JSON says exactly what the
+// encoder says (HTML characters unescaped, Chinese as is), for no hit, one
+// and several.
+func TestScreeningJSONLayout(t *testing.T) {
+	at := time.Date(2026, 5, 1, 2, 3, 4, 0, time.UTC)
+	for _, n := range []int{0, 1, 3} {
+		res := &models.Screening{Name: "黄河 <3 km> & 都思兔河", At: at, DistanceM: 3000,
+			Params: models.ScreenParams{DistanceM: 3000, Rivers: models.DefaultRivers, Layers: models.ScreenLayers},
+			Rivers: []models.RiverUsed{{Layer: "reference", ID: 1, Name: "黄河"}}, Hits: []models.ScreenHit{}}
+		for i := 0; i < n; i++ {
+			res.Hits = append(res.Hits, models.ScreenHit{Layer: "mines", ID: int64(i + 1), Licence: "C150", Name: "煤矿 <A&B>", DistanceM: 12.5 * float64(i)})
+		}
+		var got, want bytes.Buffer
+		if err := writeScreeningJSON(&got, res); err != nil {
+			t.Fatal(err)
+		}
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res); err != nil {
+			t.Fatal(err)
+		}
+		var a, b any
+		if err := json.Unmarshal(got.Bytes(), &a); err != nil {
+			t.Fatalf("%d hits: invalid json %v:\n%s", n, err, got.String())
+		}
+		json.Unmarshal(want.Bytes(), &b)
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%d hits:\n%s\nwant\n%s", n, got.String(), want.String())
+		}
+		lines := 0
+		for _, l := range strings.Split(got.String(), "\n") {
+			if strings.HasPrefix(l, `    {"layer":`) {
+				lines++
+			}
+		}
+		if lines != n || (n > 0 && !strings.Contains(got.String(), "<A&B>")) {
+			t.Errorf("%d hits: %d hit lines\n%s", n, lines, got.String())
 		}
 	}
 }

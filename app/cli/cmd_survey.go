@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -14,7 +15,7 @@ import (
 )
 
 func init() {
-	register(command{name: "survey", usage: "list|export|import|conflicts|resolve|photo P.gpkg …", run: runSurvey})
+	register(command{name: "survey", usage: "list|export|import|conflicts|resolve|photo|dossier|table P.gpkg …", run: runSurvey})
 }
 
 // runSurvey dispatches the survey subcommands:
@@ -25,11 +26,14 @@ func init() {
 //	survey conflicts P.gpkg [--json]
 //	survey resolve P.gpkg UID --keep mine|theirs
 //	survey photo P.gpkg UID FILE… [--keep-original]
+//	survey dossier P.gpkg (--uid UID | --district D) -o OUT(.pdf|dir)
+//	survey table P.gpkg [--district D] -o OUT.xlsx|OUT.csv
 func runSurvey(e *env, args []string) error {
 	c := commands["survey"]
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help") {
 			printUsage(e, c, nil)
+			printDossierUsage(e)
 			return flag.ErrHelp
 		}
 		return &usageError{e.t("cli.bad-args", i18n.Args{"usage": "minerehab survey " + c.usage, "name": "survey"})}
@@ -41,16 +45,27 @@ func runSurvey(e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "")
 	keep := fs.String("keep", "", "")
 	keepOriginal := fs.Bool("keep-original", false, "")
+	uid := fs.String("uid", "", "")
 	fail := func(err error) error { return &usageError{app.SurveyMessage(e.lang, err)} }
 	ctx := context.Background()
-	want := map[string][2]int{"list": {1, 1}, "export": {1, 1}, "import": {2, 2}, "conflicts": {1, 1}, "resolve": {2, 2}, "photo": {3, -1}}
+	want := map[string][2]int{"list": {1, 1}, "export": {1, 1}, "import": {2, 2}, "conflicts": {1, 1}, "resolve": {2, 2}, "photo": {3, -1},
+		"dossier": {1, 1}, "table": {1, 1}}
 	n, ok := want[sub]
 	if !ok {
-		return &usageError{e.t("cli.survey.unknown", i18n.Args{"name": sub})}
+		return &usageError{e.t("cli.survey.unknown-sub", i18n.Args{"name": sub})}
 	}
 	pos, err := parse(e, c, fs, args, n[0], n[1])
 	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printDossierUsage(e)
+		}
 		return err
+	}
+	switch sub {
+	case "dossier":
+		return runSurveyDossier(e, pos[0], *uid, *district, *out)
+	case "table":
+		return runSurveyTable(e, pos[0], *district, *out)
 	}
 	readOnly := sub == "list" || sub == "conflicts"
 	st, err := app.OpenProject(pos[0], readOnly)

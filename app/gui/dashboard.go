@@ -93,6 +93,9 @@ func (dv *dashboardView) refresh() {
 		m.ui(func() {
 			dv.d, dv.err = db, err
 			dv.show()
+			if m.themes != nil && m.themes.theme != app.ThemeNone {
+				m.themes.refresh() // the map's colours follow the dashboard's date
+			}
 		})
 	})
 }

@@ -112,7 +112,12 @@ func (m *MainWindow) finishSketch(sk *sketchTool, g orb.Geometry) {
 	if err != nil {
 		var de *app.DrawError
 		if errors.As(err, &de) && de.Code == "self-intersection" {
-			m.showCrossing(sk, de.At)
+			m.showCrossing(sk, de.At, func(g orb.Geometry) {
+				m.showFeatureForm(sk.layer, g, func(f *models.Feature) {
+					m.endTool()
+					m.addFeature(f)
+				})
+			})
 			return
 		}
 		m.status.show("gui.status.edit_refused", i18n.Args{"detail": m.errorText(err)})
@@ -126,8 +131,8 @@ func (m *MainWindow) finishSketch(sk *sketchTool, g orb.Geometry) {
 
 // showCrossing says the drawing crosses itself, marks where, and lets the
 // planner keep drawing (Backspace to the crossing), fix it automatically
-// (GEOS make-valid, then the attribute form), or drop it.
-func (m *MainWindow) showCrossing(sk *sketchTool, at orb.Point) {
+// (GEOS make-valid, then form: the attribute form), or drop it.
+func (m *MainWindow) showCrossing(sk *sketchTool, at orb.Point, form func(orb.Geometry)) {
 	m.mapView.setMark(&at)
 	msg := widget.NewLabel(m.t("gui.draw.crossing", i18n.Args{"lon": fmt.Sprintf("%.6f", at[0]), "lat": fmt.Sprintf("%.6f", at[1])}))
 	msg.Wrapping = fyne.TextWrapWord
@@ -143,10 +148,7 @@ func (m *MainWindow) showCrossing(sk *sketchTool, at orb.Point) {
 			return
 		}
 		m.status.show("gui.status.fixed", nil)
-		m.showFeatureForm(sk.layer, g, func(f *models.Feature) {
-			m.endTool()
-			m.addFeature(f)
-		})
+		form(g)
 	})
 	discard := widget.NewButton(m.t("gui.draw.discard", nil), func() { d.Hide(); m.mapView.setMark(nil); sk.onCancel() })
 	d = dialog.NewCustomWithoutButtons(m.t("gui.draw.crossing_title", nil),

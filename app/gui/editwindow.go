@@ -38,6 +38,7 @@ func (m *MainWindow) addEditShortcuts() {
 	c.AddShortcut(shortcutRedoShift, func(fyne.Shortcut) { m.redo() })
 	c.AddShortcut(shortcutSearch, func(fyne.Shortcut) { m.focusSearch() })
 	c.AddShortcut(shortcutGoTo, func(fyne.Shortcut) { m.showGoTo() })
+	m.inspector.onRecords = m.showRecords // the inspector's Records… button (planedit.go)
 }
 
 // editAttribute is the inspector's submit: one attribute of f.
@@ -225,6 +226,7 @@ func (m *MainWindow) loadHistory() {
 			m.history = h
 			m.applyStyles(styles)
 			m.loadBasemap()
+			m.themes.refresh()
 			m.refreshEditMenu()
 		})
 	})
@@ -235,6 +237,12 @@ func (m *MainWindow) loadHistory() {
 func (m *MainWindow) dataChanged() {
 	m.shared.invalidate()
 	m.mapView.requestRender()
+	if m.themes != nil && m.themes.theme != app.ThemeNone {
+		m.themes.refresh()
+	}
+	m.surveys.reload() // an undo or redo may have changed survey records
+	// … or planning records: the record editors and the dashboard re-read.
+	m.planDataChanged()
 }
 
 // inspectOffUI measures a feature for the inspector on the I/O worker and

@@ -41,6 +41,8 @@ type inspector struct {
 	onEdit   func(f *models.Feature, key, value string) // submit one attribute
 	onZoom   func()                                     // zoom to the selection
 	onSelect func(i int)                                // show the i-th selected feature
+	// onRecords opens the records of a mine, fire point or zone (planedit.go).
+	onRecords func(f *models.Feature)
 }
 
 func newInspector(l i18n.Lang) *inspector {
@@ -136,6 +138,9 @@ func (r *inspectorRenderer) update() {
 	zoom.Importance = widget.LowImportance
 	head := container.NewHBox(title, layout.NewSpacer(), zoom)
 	r.box.Add(head)
+	if hasRecords(f) && in.onRecords != nil { // the records of a mine, fire point or zone (planedit.go)
+		r.box.Add(widget.NewButtonWithIcon(in.t(recordsKey(f), nil), theme.DocumentIcon(), func() { in.onRecords(f) }))
+	}
 	if n := len(in.sel); n > 1 {
 		prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { in.step(-1) })
 		next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { in.step(1) })

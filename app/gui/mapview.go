@@ -72,12 +72,21 @@ type mapView struct {
 
 	// The overlay: selection highlight and go-to mark, drawn on its own
 	// (cheap) so a new selection does not redraw the map.
-	sel         []*models.Feature
-	mark        *orb.Point
-	warn        []orb.Geometry // topology warnings: where a zone overlaps another
+	sel   []*models.Feature
+	mark  *orb.Point
+	warn  []orb.Geometry     // topology warnings: where a zone overlaps another
+	bands []orb.MultiPolygon // screening bands along rivers (screening.go)
+	// theme is the mines coloured by a planning question (maptheme.go),
+	// drawn over the map, placed like it.
+	theme       image.Image
+	themeView   render.View
 	overlay     image.Image
 	overlayView render.View
 	overlayGen  uint64
+	// under lies between the frame and the overlay, placed like them: the
+	// survey sites (survey.go draws it off the UI goroutine).
+	under     image.Image
+	underView render.View
 
 	// Mouse: the modifiers held when the button went down (Fyne's tap and
 	// drag events carry none), and the rubber band of a Shift-drag.
@@ -396,11 +405,7 @@ func (m *mapView) requestRender() {
 		return
 	}
 	gen, st, v := m.gen, m.store, m.view
-	ratio := m.pixelRatio()
-	rv := v
-	rv.MetresPerPixel /= ratio
-	rv.Width = max(1, int(math.Round(float64(v.Width)*ratio)))
-	rv.Height = max(1, int(math.Round(float64(v.Height)*ratio)))
+	rv, ratio := m.devicePixels(v)
 	opt := app.MapOptions{Hidden: maps.Clone(m.hidden), Styles: m.styles, Font: m.font, PixelRatio: ratio, Lang: m.lang,
 		Basemap: m.basemap, BasemapOpacity: m.basemapOp}
 	if m.scaleBar != nil { // labels stay clear of the scale bar laid over the map
@@ -495,6 +500,35 @@ func (m *mapView) place(f render.View) (fyne.Position, fyne.Size, bool) {
 		return fyne.Position{}, fyne.Size{}, false
 	}
 	return fyne.NewPos(float32(x0), float32(y0)), fyne.NewSize(float32(x1-x0), float32(y1-y0)), true
+}
+
+// devicePixels is view v in the screen's device pixels (the pictures are
+// drawn at full resolution on high-density screens), and the ratio.
+func (m *mapView) devicePixels(v render.View) (render.View, float64) {
+	ratio := m.pixelRatio()
+	rv := v
+	rv.MetresPerPixel /= ratio
+	rv.Width = max(1, int(math.Round(float64(v.Width)*ratio)))
+	rv.Height = max(1, int(math.Round(float64(v.Height)*ratio)))
+	return rv, ratio
+}
+
+// showImage places one of the map's images (the frame, the theme, the
+// survey sites, the overlay) at pos, size sz, or hides it (ok false); the
+// canvas image is refreshed only when the picture itself changed.
+func showImage(obj *canvas.Image, shown *image.Image, img image.Image, pos fyne.Position, sz fyne.Size, ok bool) {
+	if !ok {
+		obj.Hide()
+		return
+	}
+	if *shown != img {
+		obj.Image = img
+		*shown = img
+		obj.Refresh()
+	}
+	obj.Move(pos)
+	obj.Resize(sz)
+	obj.Show()
 }
 
 // Mouse and keyboard.
@@ -675,8 +709,14 @@ func (m *mapView) CreateRenderer() fyne.WidgetRenderer {
 		frame:   canvas.NewImageFromImage(nil),
 		bar:     canvas.NewImageFromImage(nil),
 		overlay: canvas.NewImageFromImage(nil),
+		under:   canvas.NewImageFromImage(nil),
+		theme:   canvas.NewImageFromImage(nil),
 		box:     canvas.NewRectangle(boxFill),
 	}
+	r.under.FillMode = canvas.ImageFillStretch
+	r.theme.FillMode = canvas.ImageFillStretch
+	r.theme.ScaleMode = canvas.ImageScaleFastest
+	r.under.ScaleMode = canvas.ImageScaleFastest
 	r.box.StrokeColor, r.box.StrokeWidth = boxStroke, 1.5
 	r.overlay.FillMode = canvas.ImageFillStretch
 	r.overlay.ScaleMode = canvas.ImageScaleFastest
@@ -694,6 +734,10 @@ type mapRenderer struct {
 	m                   *mapView
 	bg, box             *canvas.Rectangle
 	frame, bar, overlay *canvas.Image
+	under               *canvas.Image
+	shownUnder          image.Image
+	theme               *canvas.Image
+	shownTheme          image.Image
 	shownFrame          image.Image
 	shownBar            image.Image
 	shownOverlay        image.Image
@@ -709,7 +753,7 @@ var (
 func (r *mapRenderer) Destroy()           {}
 func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(120, 120) }
 func (r *mapRenderer) Objects() []fyne.CanvasObject {
-	objs := []fyne.CanvasObject{r.bg, r.frame, r.overlay, r.box}
+	objs := []fyne.CanvasObject{r.bg, r.frame, r.theme, r.under, r.overlay, r.box}
 	objs = append(objs, r.toolObjs...)
 	return append(objs, r.bar)
 }
@@ -725,29 +769,16 @@ func (r *mapRenderer) update() {
 	size := m.Size()
 	r.bg.Resize(size)
 	r.bg.Move(fyne.Position{})
-	if pos, sz, ok := m.framePlace(); ok {
-		if r.shownFrame != m.frame {
-			r.frame.Image = m.frame
-			r.shownFrame = m.frame
-			r.frame.Refresh()
-		}
-		r.frame.Move(pos)
-		r.frame.Resize(sz)
-		r.frame.Show()
-	} else {
-		r.frame.Hide()
-	}
-	if pos, sz, ok := m.place(m.overlayView); ok && m.overlay != nil {
-		if r.shownOverlay != m.overlay {
-			r.overlay.Image = m.overlay
-			r.shownOverlay = m.overlay
-			r.overlay.Refresh()
-		}
-		r.overlay.Move(pos)
-		r.overlay.Resize(sz)
-		r.overlay.Show()
-	} else {
-		r.overlay.Hide()
+	pos, sz, ok := m.framePlace()
+	showImage(r.frame, &r.shownFrame, m.frame, pos, sz, ok)
+	for _, l := range []struct {
+		obj   *canvas.Image
+		shown *image.Image
+		img   image.Image
+		view  render.View
+	}{{r.theme, &r.shownTheme, m.theme, m.themeView}, {r.under, &r.shownUnder, m.under, m.underView}, {r.overlay, &r.shownOverlay, m.overlay, m.overlayView}} {
+		pos, sz, ok := m.place(l.view)
+		showImage(l.obj, l.shown, l.img, pos, sz, ok && l.img != nil)
 	}
 	r.toolObjs = nil
 	if m.tool != nil && m.hasView {

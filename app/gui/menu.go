@@ -105,7 +105,7 @@ func (m *MainWindow) mainMenu() *fyne.MainMenu {
 	base.Disabled = noMap
 	dash := item("gui.menu.dashboard", shortcutDashboard, m.showDashboard)
 	dash.Disabled = noMap
-	view := fyne.NewMenu(m.t("gui.menu.view", nil), reload, dash, base, fyne.NewMenuItemSeparator(),
+	view := fyne.NewMenu(m.t("gui.menu.view", nil), reload, dash, m.themeMenu(), base, fyne.NewMenuItemSeparator(),
 		zoomIn, zoomOut, zoomAll, zoomLayer, fyne.NewMenuItemSeparator(), back, forward, fyne.NewMenuItemSeparator(), language)
 
 	help := fyne.NewMenu(m.t("gui.menu.help", nil), item("gui.menu.shortcuts", nil, m.showShortcuts), item("gui.menu.about", nil, m.showAbout))

@@ -142,6 +142,10 @@ func (f *plateForm) options() (app.PlateOptions, string, error) {
 	opt := app.PlateOptions{Paper: f.paper.Selected, Landscape: f.landscape.Checked, Lang: m.lang,
 		Title: strings.TrimSpace(f.title.Text), Date: time.Now(),
 		TitleBlock: plate.TitleBlock{Unit: f.unit.Text, Author: f.author.Text, Checker: f.checker.Text, Number: f.number.Text}}
+	if sv := m.screen; sv != nil && sv.showBand.Checked && len(sv.band) > 0 && sv.res != nil {
+		// The band the screening window shows goes on the plate too.
+		opt.Bands = []app.PlateBand{{Geometry: sv.band, Label: app.BandLabel(sv.res, m.lang)}}
+	}
 	if s := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(f.scale.Text), "1:")); s != "" {
 		n, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 		if err != nil || n <= 0 {

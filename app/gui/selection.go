@@ -32,6 +32,12 @@ func (m *mapView) setWarnings(gs []orb.Geometry) {
 	m.requestOverlay()
 }
 
+// setBands shows screening bands (nil: none).
+func (m *mapView) setBands(bs []orb.MultiPolygon) {
+	m.bands = bs
+	m.requestOverlay()
+}
+
 // setMark shows (p non-nil) or hides the go-to mark.
 func (m *mapView) setMark(p *orb.Point) {
 	m.mark = p
@@ -45,21 +51,18 @@ func (m *mapView) requestOverlay() {
 	if !m.hasView || m.closing.Load() || m.view.Valid() != nil {
 		return
 	}
-	if len(m.sel) == 0 && m.mark == nil && len(m.warn) == 0 {
+	o := app.Overlay{Selection: m.sel, Warnings: m.warn, Mark: m.mark, Bands: m.bands}
+	if o.Empty() {
 		m.overlay = nil
 		m.Refresh()
 		return
 	}
-	gen, v, sel, mark, warn := m.overlayGen, m.view, m.sel, m.mark, m.warn
-	ratio := m.pixelRatio()
-	rv := v
-	rv.MetresPerPixel /= ratio
-	rv.Width = max(1, int(math.Round(float64(v.Width)*ratio)))
-	rv.Height = max(1, int(math.Round(float64(v.Height)*ratio)))
+	gen, v := m.overlayGen, m.view
+	rv, ratio := m.devicePixels(v)
 	m.renders.Add(1)
 	go func() {
 		defer m.renders.Done()
-		img, err := app.RenderOverlay(context.Background(), rv, sel, warn, mark, ratio)
+		img, err := app.RenderOverlay(context.Background(), rv, o, ratio)
 		if err != nil || m.closing.Load() {
 			return
 		}

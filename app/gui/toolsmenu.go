@@ -55,8 +55,12 @@ func (m *MainWindow) toolsMenu() *fyne.Menu {
 		draw("gui.tools.reference", models.LayerReference, drawPolygon),
 		draw("gui.tools.mine", models.LayerMines, drawPolygon),
 		corners,
+		m.surveyMenuItem(), // surveymenu.go
 		fyne.NewMenuItemSeparator(),
 		editV, move, del, merge, split, fromSel,
+		fyne.NewMenuItemSeparator(),
+		m.mineRecordsItem(), m.targetsItem(), // planedit.go
+		fyne.NewMenuItem(m.t("screenwin.menu", nil), m.showScreening), // screening.go
 		fyne.NewMenuItemSeparator(),
 		snap,
 	)

@@ -93,6 +93,9 @@ type MainWindow struct {
 	history   historyState        // labels for Undo and Redo
 	styles    []models.LayerStyle // the open project's layer styles
 	dash      *dashboardView      // the open dashboard window, nil when closed
+	screen    *screenView         // the open screening window, nil when closed
+	themes    *themeUI            // colouring the mines (maptheme.go)
+	surveys   *surveyUI           // field surveys: overlay, form, list (survey*.go)
 	snapGen   uint64              // generation of the snapping index being built
 	snapView  render.View         // the view it was built for
 	snapBound orb.Bound           // the area it covers
@@ -149,6 +152,8 @@ func NewMainWindow(a fyne.App, cfg Config) *MainWindow {
 	m.mapView.onEscape = func() { m.setSelection(nil, 0); m.mapView.setMark(nil); m.mapView.setWarnings(nil) }
 	m.mapView.onDelete = m.deleteSelected
 	m.mapView.onView = func() { m.mapViewChanged(); m.viewMovedForTool() }
+	m.surveys = newSurveyUI(m) // wraps onView and onPick
+	m.themes = newThemeUI(m)   // wraps onView
 	m.inspector = newInspector(m.lang)
 	m.inspector.onEdit = m.editAttribute
 	m.inspector.compute = m.inspectOffUI
@@ -158,7 +163,7 @@ func NewMainWindow(a fyne.App, cfg Config) *MainWindow {
 	m.layersTab = container.NewTabItem("", container.NewPadded(m.layers))
 	m.detailsTab = container.NewTabItem("", m.details)
 	m.sideTabs = container.NewAppTabs(m.layersTab, m.detailsTab)
-	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), m.sideTabs)
+	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.NewBorder(nil, m.themes.box, nil, nil, m.sideTabs))
 	centre := container.NewStack(m.summary, m.mapView)
 	m.split = container.NewHSplit(centre, container.NewBorder(nil, nil, widget.NewSeparator(), nil, m.inspector))
 	m.win.SetContent(container.NewBorder(m.toolbar, m.status, left, nil, m.split))
@@ -261,6 +266,7 @@ func (m *MainWindow) refresh() {
 	}
 	m.sideTabs.Refresh()
 	m.mapView.setLang(m.lang)
+	m.surveys.refresh()
 	m.inspector.set(m.lang, m.selected, m.current)
 	m.status.setLang(m.lang)
 	m.status.setScale(m.mapView.scale())

@@ -323,7 +323,7 @@ func menuLabels(m *MainWindow) []string {
 func TestLanguageSwitch(t *testing.T) {
 	a := test.NewTempApp(t)
 	m := newTestWindow(t, a, config(newStores(), i18n.ZH, "/projects/wuhai.gpkg"))
-	if got := menuLabels(m); !slices.Equal(got, []string{"文件", "新建项目…", "打开项目…", "最近项目", "导入数据…", "导出图层…", "打印图件…", "关闭项目", "退出", "编辑", "撤销", "重做", "取消选择", "缩放至所选要素", "查找矿山…", "定位到坐标…", "视图", "刷新", "绿色矿山进度看板", "离线底图…", "放大", "缩小", "缩放到全图", "缩放到图层", "上一视图", "下一视图", "语言", "工具", "绘制整合区", "绘制规划单元", "绘制场地（排土场/采坑等）", "标注火点", "绘制道路", "绘制参考要素", "绘制矿界", "由拐点坐标创建多边形…", "编辑节点", "移动所选要素", "删除所选要素", "合并所选面", "用线分割所选面", "由所选矿山生成整合区…", "吸附距离", "帮助", "快捷键", "关于 minerehab"}) {
+	if got := menuLabels(m); !slices.Equal(got, []string{"文件", "新建项目…", "打开项目…", "最近项目", "导入数据…", "导出图层…", "打印图件…", "关闭项目", "退出", "编辑", "撤销", "重做", "取消选择", "缩放至所选要素", "查找矿山…", "定位到坐标…", "视图", "刷新", "绿色矿山进度看板", "矿山着色", "离线底图…", "放大", "缩小", "缩放到全图", "缩放到图层", "上一视图", "下一视图", "语言", "工具", "绘制整合区", "绘制规划单元", "绘制场地（排土场/采坑等）", "标注火点", "绘制道路", "绘制参考要素", "绘制矿界", "由拐点坐标创建多边形…", "野外调查", "编辑节点", "移动所选要素", "删除所选要素", "合并所选面", "用线分割所选面", "由所选矿山生成整合区…", "矿山台账…", "绿色矿山目标…", "黄河 3 公里范围排查…", "吸附距离", "帮助", "快捷键", "关于 minerehab"}) {
 		t.Errorf("zh menu %q", got)
 	}
 	lang := menuItem(t, m, "视图", "语言", "中文")
@@ -333,7 +333,7 @@ func TestLanguageSwitch(t *testing.T) {
 
 	menuItem(t, m, "视图", "语言", "English").Action()
 
-	if got := menuLabels(m); !slices.Equal(got, []string{"File", "New Project…", "Open Project…", "Recent Projects", "Import data…", "Export layer…", "Print plate…", "Close Project", "Quit", "Edit", "Undo", "Redo", "Select none", "Zoom to selection", "Find mine…", "Go to coordinate…", "View", "Reload", "Green-mine dashboard", "Offline basemap…", "Zoom In", "Zoom Out", "Zoom to Full Extent", "Zoom to Layer", "Previous View", "Next View", "Language", "Tools", "Draw consolidation zone", "Draw plan unit", "Draw site (heap, pit…)", "Mark fire point", "Draw road", "Draw reference feature", "Draw mine boundary", "Polygon from corner coordinates…", "Edit vertices", "Move selected features", "Delete selected", "Merge selected polygons", "Split selected polygon with a line", "Zone from selected mines…", "Snapping distance", "Help", "Keyboard shortcuts", "About minerehab"}) {
+	if got := menuLabels(m); !slices.Equal(got, []string{"File", "New Project…", "Open Project…", "Recent Projects", "Import data…", "Export layer…", "Print plate…", "Close Project", "Quit", "Edit", "Undo", "Redo", "Select none", "Zoom to selection", "Find mine…", "Go to coordinate…", "View", "Reload", "Green-mine dashboard", "Colour mines by", "Offline basemap…", "Zoom In", "Zoom Out", "Zoom to Full Extent", "Zoom to Layer", "Previous View", "Next View", "Language", "Tools", "Draw consolidation zone", "Draw plan unit", "Draw site (heap, pit…)", "Mark fire point", "Draw road", "Draw reference feature", "Draw mine boundary", "Polygon from corner coordinates…", "Field survey", "Edit vertices", "Move selected features", "Delete selected", "Merge selected polygons", "Split selected polygon with a line", "Zone from selected mines…", "Mine records…", "Green-mine targets…", "Yellow River 3 km screening…", "Snapping distance", "Help", "Keyboard shortcuts", "About minerehab"}) {
 		t.Errorf("en menu %q", got)
 	}
 	if !menuItem(t, m, "View", "Language", "English").Checked {

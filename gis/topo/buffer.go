@@ -39,9 +39,23 @@ func Buffer(p orb.MultiPolygon, metres float64) (orb.MultiPolygon, error) {
 	if err != nil {
 		return nil, err
 	}
+	out, err := bufferIn("buffer", func(s *session) (*geos.Geom, error) { return s.areal(grid, "input") }, metres)
+	if err != nil {
+		return nil, err
+	}
+	ll, err := zone.unproject(out)
+	if err != nil {
+		return nil, err
+	}
+	return polygonal(ll), nil
+}
+
+// bufferIn buffers the GEOS geometry build makes (in grid coordinates,
+// metres) by metres with round joins and caps, and reads the result back.
+func bufferIn(op string, build func(s *session) (*geos.Geom, error), metres float64) (orb.MultiPolygon, error) {
 	var out orb.MultiPolygon
-	err = run("buffer", func(s *session) error {
-		g, err := s.areal(grid, "input")
+	err := run(op, func(s *session) error {
+		g, err := build(s)
 		if err != nil {
 			return err
 		}
@@ -57,12 +71,5 @@ func Buffer(p orb.MultiPolygon, metres float64) (orb.MultiPolygon, error) {
 		out, err = toPolygons(b)
 		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	ll, err := zone.unproject(out)
-	if err != nil {
-		return nil, err
-	}
-	return polygonal(ll), nil
+	return out, err
 }
