@@ -34,6 +34,8 @@ type surveyList struct {
 	export   *widget.Button
 	imp      *widget.Button
 	resolve  *widget.Button
+	dossiers *widget.Button // surveyoutput.go
+	tableOut *widget.Button
 
 	rows      []*models.Survey // the rows shown, by district then newest first
 	districts []string         // the districts in the filter, in order
@@ -86,7 +88,8 @@ func (m *MainWindow) showSurveyList() {
 	wide := canvas.NewRectangle(color.Transparent)
 	wide.SetMinSize(fyne.NewSize(220, 0))
 	top := container.NewBorder(nil, nil, nil, sl.onMap, container.NewHBox(container.NewStack(wide, sl.district), sl.summary))
-	bottom := container.NewHBox(sl.export, sl.imp, sl.resolve)
+	sl.dossiers, sl.tableOut = sl.outputButtons()
+	bottom := container.NewHBox(sl.export, sl.imp, sl.resolve, sl.dossiers, sl.tableOut)
 	sl.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, sl.table))
 	sl.win.Resize(fyne.NewSize(760, 520))
 	sl.win.SetOnClosed(func() {
@@ -108,6 +111,8 @@ func (sl *surveyList) relabel() {
 	sl.onMap.Refresh()
 	sl.export.SetText(m.t("surveyform.list.export", nil))
 	sl.imp.SetText(m.t("surveyform.list.import", nil))
+	sl.dossiers.SetText(m.t("surveyout.dossiers", nil))
+	sl.tableOut.SetText(m.t("surveyout.table", nil))
 	sl.show()
 }
 
