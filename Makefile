@@ -19,7 +19,7 @@ APT_TEST   := $(APT_RUN) gdal-bin python3-gdal proj-bin geographiclib-tools xvfb
               imagemagick poppler-utils sqlite3
 APT_BENCH  := $(APT_TEST) time hyperfine python3 bc
 
-.PHONY: all build run test vet fmt-check fuzz race deps-run deps-test deps-bench bench bench-import bench-render bench-plate bench-screen sample clean
+.PHONY: all build run test vet fmt-check fuzz race deps-run deps-test deps-bench bench bench-import bench-render bench-plate bench-screen bench-startup sample clean
 
 all: build
 
@@ -72,6 +72,10 @@ bench-render: deps-bench build
 # `minerehab plate` vs QGIS's A3 layout export; atlas of the sample's mines.
 bench-plate: deps-bench build
 	./scripts/bench-plate.sh
+
+# Start to the first map frame on the sample, in Xvfb.
+bench-startup: deps-run deps-test
+	./scripts/bench-startup.sh
 
 # Yellow River screening of the large benchmark project.
 bench-screen: deps-bench build

@@ -51,6 +51,7 @@ func Run(cfg Config) {
 	if fs.Err != nil {
 		m.showFontWarning()
 	}
+	m.traceFirstFrame()
 	m.win.ShowAndRun()
 	m.Shutdown()
 }
