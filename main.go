@@ -6,6 +6,7 @@ package main
 
 import (
 	"os"
+	"runtime/pprof"
 
 	"minerehab/app"
 	"minerehab/app/cli"
@@ -15,9 +16,24 @@ import (
 )
 
 func main() {
+	profiling := false
+	if path := os.Getenv("MINEREHAB_CPUPROFILE"); path != "" {
+		// A CPU profile of the whole run, for `go tool pprof` (developers).
+		if f, err := os.Create(path); err == nil {
+			profiling = pprof.StartCPUProfile(f) == nil
+		}
+	}
+	code := run()
+	if profiling {
+		pprof.StopCPUProfile()
+	}
+	os.Exit(code)
+}
+
+func run() int {
 	args := os.Args[1:]
 	if len(args) > 0 && cli.IsCommand(args[0]) {
-		os.Exit(cli.Main(args, os.Stdout, os.Stderr))
+		return cli.Main(args, os.Stdout, os.Stderr)
 	}
 	path := ""
 	if len(args) > 0 {
@@ -30,4 +46,5 @@ func main() {
 		Lang:        i18n.FromEnv(),
 		ErrorText:   app.Message,
 	})
+	return 0
 }
