@@ -1,8 +1,11 @@
 package app
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -198,22 +201,27 @@ func riskRank(s models.DeadlineStatus) int {
 
 // sortByRisk orders items riskiest first (see DeadlinesOn), ties by kind and id.
 func sortByRisk(items []DeadlineItem) {
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
+	// Sort positions, then move each item once: the items are large and a
+	// board holds tens of thousands.
+	idx := make([]int32, len(items))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(i, j int32) int {
+		a, b := &items[i], &items[j]
 		if ra, rb := riskRank(a.Status), riskRank(b.Status); ra != rb {
-			return ra < rb
+			return cmp.Compare(ra, rb)
 		}
 		if riskRank(a.Status) < 2 && a.DaysLate != b.DaysLate {
-			return a.DaysLate > b.DaysLate
+			return cmp.Compare(b.DaysLate, a.DaysLate)
 		}
-		if a.DaysLeft != b.DaysLeft {
-			return a.DaysLeft < b.DaysLeft
-		}
-		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
-		}
-		return a.ID < b.ID
+		return cmp.Or(cmp.Compare(a.DaysLeft, b.DaysLeft), strings.Compare(a.Kind, b.Kind), cmp.Compare(a.ID, b.ID), cmp.Compare(i, j))
 	})
+	sorted := make([]DeadlineItem, len(items))
+	for k, i := range idx {
+		sorted[k] = items[i]
+	}
+	copy(items, sorted)
 }
 
 // zoneLister reads feature tables (every models.Store does).
