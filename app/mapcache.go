@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"errors"
 	"image"
+	"slices"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -11,33 +13,47 @@ import (
 	"minerehab/models"
 )
 
-// MapCache keeps a project's layers decoded in memory (lon/lat geometry,
-// box, style and label of every feature) so that a window redraws its map
-// without going back to the store: a warm redraw costs only the drawing.
-// A layer is read the first time a frame shows it and kept until
+// MapCache keeps a project's layers ready to draw in memory (lon/lat
+// geometry, box, style and label of every feature), at the level of
+// detail of the frames drawn (see lodLevels), so that a window redraws
+// its map without going back to the store: a warm redraw costs only the
+// drawing. A layer's level is read the first time a frame needs it, from
+// the render cache (maprender_cache.go) when that holds it for the
+// layer's current token, else from the store (the whole layer, from
+// which every level is made at once and written to the render cache, or
+// kept in memory when there is no render cache), and kept until
 // Invalidate; the window calls Invalidate(layer) after an import or an
-// edit changes the layer (or Invalidate() after anything else), so the
-// cache is keyed by project (one MapCache per open store), layer and data
-// version (the calls to Invalidate).
+// edit changes the layer (or Invalidate() after anything else). Frames
+// finer than the finest level (lodLevels[0] metres per pixel) draw the
+// stored geometry of a region around the view, read from the store with
+// its spatial index and kept while the frames stay inside it.
 //
-// Memory is the decoded geometry (16 bytes a vertex) plus about 90 bytes a
-// feature: 280 MB of heap for the 500,000-feature benchmark project (26 MB
-// for the 50,000 one); Bytes estimates it. A MapCache is safe for
-// concurrent use: frames may be drawn while another loads.
+// Memory is the levels used (16 bytes a vertex, about 90 a feature):
+// with the render cache, a full-extent view of the 500,000-feature
+// benchmark project holds its coarse level only; Bytes estimates it. A
+// MapCache is safe for concurrent use: frames may be drawn while another
+// loads.
 type MapCache struct {
 	st models.Store
 
 	mu      sync.Mutex
-	layers  map[string]*cachedLayer
+	layers  map[levelKey]*cachedLayer
 	version uint64 // bumped by Invalidate
 }
 
-// cachedLayer is a layer read whole, or being read (done is closed when
-// it is ready; err says how it went).
+// levelKey names a layer at a level (-1: the stored geometry of a
+// region).
+type levelKey struct {
+	name  string
+	level int
+}
+
+// cachedLayer is a layer's level read whole, or being read (done is
+// closed when it is ready; err says how it went).
 type cachedLayer struct {
 	done    chan struct{}
 	layer   *mapLayer
-	labels  bool // read with labels
+	region  orb.Bound // level -1: the part of the map read
 	bytes   int64
 	err     error
 	version uint64
@@ -46,7 +62,7 @@ type cachedLayer struct {
 // NewMapCache returns an empty cache of st's layers. st must stay open
 // while the cache is used.
 func NewMapCache(st models.Store) *MapCache {
-	return &MapCache{st: st, layers: map[string]*cachedLayer{}}
+	return &MapCache{st: st, layers: map[levelKey]*cachedLayer{}}
 }
 
 // Invalidate drops the named layers (every layer when none is named): the
@@ -59,8 +75,10 @@ func (c *MapCache) Invalidate(layers ...string) {
 		clear(c.layers)
 		return
 	}
-	for _, l := range layers {
-		delete(c.layers, l)
+	for k := range c.layers {
+		if slices.Contains(layers, k.name) {
+			delete(c.layers, k)
+		}
 	}
 }
 
@@ -79,69 +97,153 @@ func (c *MapCache) Bytes() int64 {
 	return n
 }
 
-// Load reads the layers that are not hidden and not loaded yet, in
-// parallel, and returns the first error. Render calls it; a window may
-// call it early (after opening a project) to have the first frame warm.
+// Load makes the render cache hold every level of the layers that are
+// not hidden, reading from the store, once, each layer it lacks; it
+// returns the first error, and does nothing when there is no render cache
+// (or the store keeps no layer tokens). A window may call it after
+// opening a project so that its frames at every scale are warm.
 func (c *MapCache) Load(ctx context.Context, hidden map[string]bool) error {
-	_, err := c.layerSet(ctx, hidden, nil)
-	return err
+	src := newLodSource(ctx, c.st)
+	var errs []error
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, d := range models.Layers {
+		if hidden[d.Name] || src.token(d.Name) == nil {
+			continue
+		}
+		missing := false
+		for k := range lodLevels {
+			missing = missing || !src.has(d.Name, k)
+		}
+		if !missing {
+			continue
+		}
+		wg.Go(func() {
+			if _, err := c.fillAll(ctx, src, d.Name, -1); err != nil {
+				mu.Lock()
+				errs = append(errs, err)
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
-// layerSet returns the loaded layers that are not hidden, in drawing
-// order, loading what is missing.
-func (c *MapCache) layerSet(ctx context.Context, hidden map[string]bool, styles []models.LayerStyle) ([]*mapLayer, error) {
-	var pending []*cachedLayer
+// layerSet returns the layers that are not hidden, in drawing order, at
+// level k (a region around bbox when k < 0), loading what is missing.
+func (c *MapCache) layerSet(ctx context.Context, hidden map[string]bool, styles []models.LayerStyle, k int, bbox orb.Bound) ([]*mapLayer, error) {
+	var src *lodSource // made once something is missing
+	for {
+		pending, missing := c.lookup(hidden, styles, k, bbox, src)
+		if missing && src == nil {
+			src = newLodSource(ctx, c.st)
+			continue
+		}
+		out := make([]*mapLayer, 0, len(pending))
+		for _, cl := range pending {
+			select {
+			case <-cl.done:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+			if cl.err != nil {
+				return nil, cl.err
+			}
+			out = append(out, cl.layer)
+		}
+		return out, nil
+	}
+}
+
+// lookup finds the layers of a frame; with src, it starts reading those
+// missing, else it only reports that some are.
+func (c *MapCache) lookup(hidden map[string]bool, styles []models.LayerStyle, k int, bbox orb.Bound, src *lodSource) (pending []*cachedLayer, missing bool) {
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	for _, name := range LayerOrder(styles) {
 		if hidden[name] {
 			continue
 		}
-		cl := c.layers[name]
+		key := levelKey{name, k}
+		cl := c.layers[key]
+		if cl != nil && k < 0 && !(cl.region.Contains(bbox.Min) && cl.region.Contains(bbox.Max)) {
+			select {
+			case <-cl.done: // read for elsewhere: read this part
+				cl = nil
+			default: // being read: wait for it, it may do
+			}
+		}
 		if cl == nil {
-			cl = &cachedLayer{done: make(chan struct{}), layer: &mapLayer{name: name}, labels: true, version: c.version}
-			c.layers[name] = cl
-			go c.fill(cl)
+			if src == nil {
+				return nil, true
+			}
+			cl = &cachedLayer{done: make(chan struct{}), layer: &mapLayer{name: name}, version: c.version}
+			if k < 0 {
+				// Three views across: small pans stay inside.
+				w, h := bbox.Max[0]-bbox.Min[0], bbox.Max[1]-bbox.Min[1]
+				cl.region = grow(bbox, w, h)
+			}
+			c.layers[key] = cl
+			go c.fill(src, cl, k)
 		}
 		pending = append(pending, cl)
 	}
-	c.mu.Unlock()
-	out := make([]*mapLayer, 0, len(pending))
-	for _, cl := range pending {
-		select {
-		case <-cl.done:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-		if cl.err != nil {
-			return nil, cl.err
-		}
-		out = append(out, cl.layer)
-	}
-	return out, nil
+	return pending, false
 }
 
-// fill reads a whole layer into cl. It runs to the end whatever the
-// frames waiting for it do (a cancelled frame must not leave a layer half
-// read for the next one); a failed read is dropped from the cache so the
-// next frame tries again.
-func (c *MapCache) fill(cl *cachedLayer) {
+// fill reads cl's layer at level k into cl. It runs to the end whatever
+// the frames waiting for it do (a cancelled frame must not leave a layer
+// half read for the next one); a failed read is dropped from the cache so
+// the next frame tries again.
+func (c *MapCache) fill(src *lodSource, cl *cachedLayer, k int) {
 	defer close(cl.done)
-	ml := cl.layer
-	err := readLayer(context.Background(), c.st, ml, nil, cl.labels, func(batch []mapFeature) error {
-		ml.feats = append(ml.feats, batch...)
-		return nil
-	})
+	name := cl.layer.name
+	ctx := context.Background()
+	var err error
+	switch {
+	case k < 0:
+		var lvs [][]lodRecord
+		if lvs, err = readRecords(ctx, c.st, name, &cl.region); err == nil {
+			cl.layer = lodLayer(name, lvs[0], true)
+		}
+	default:
+		if ml, ok := src.cached(name, k); ok {
+			cl.layer = ml
+		} else {
+			var ml *mapLayer
+			if ml, err = c.fillAll(ctx, src, name, k); err == nil {
+				cl.layer = ml
+			}
+		}
+	}
 	if err != nil {
 		cl.err = err
 		c.mu.Lock()
-		if c.layers[ml.name] == cl {
-			delete(c.layers, ml.name)
+		if c.layers[levelKey{name, k}] == cl {
+			delete(c.layers, levelKey{name, k})
 		}
 		c.mu.Unlock()
 		return
 	}
-	ml.feats = ml.feats[:len(ml.feats):len(ml.feats)]
-	cl.bytes = layerBytes(ml)
+	cl.layer.feats = cl.layer.feats[:len(cl.layer.feats):len(cl.layer.feats)]
+	cl.bytes = layerBytes(cl.layer)
+}
+
+// fillAll reads the whole layer from the store, writing every level of
+// it to the render cache as it goes, and returns level want (nil when
+// want < 0). Without a render cache the levels not wanted are lost: a
+// frame needing one reads the layer again.
+func (c *MapCache) fillAll(ctx context.Context, src *lodSource, name string, want int) (*mapLayer, error) {
+	all := make([]int, len(lodLevels))
+	for j := range all {
+		all[j] = j
+	}
+	recs, err := src.readWhole(ctx, name, all, want)
+	if err != nil || want < 0 {
+		return nil, err
+	}
+	return lodLayer(name, recs, true), nil
 }
 
 // layerBytes estimates the memory a layer holds: geometry points and
@@ -204,7 +306,7 @@ func (c *MapCache) Render(ctx context.Context, v render.View, opt MapOptions) (*
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	layers, err := c.layerSet(ctx, opt.Hidden, opt.Styles)
+	layers, err := c.layerSet(ctx, opt.Hidden, opt.Styles, lodLevel(v.MetresPerPixel), v.Bound())
 	if err != nil {
 		return nil, err
 	}

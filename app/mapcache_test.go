@@ -4,10 +4,17 @@ import (
 	"context"
 	"errors"
 	"image"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -179,6 +186,9 @@ func benchWarm(b *testing.B, st models.Store) {
 	if err := c.Load(ctx, nil); err != nil {
 		b.Fatal(err)
 	}
+	if _, err := c.Render(ctx, v, opt); err != nil { // the levels this view draws
+		b.Fatal(err)
+	}
 	cpu0 := processCPU()
 	for b.Loop() {
 		if _, err := c.Render(ctx, v, opt); err != nil {
@@ -199,3 +209,181 @@ func BenchmarkWarmRedrawMedium(b *testing.B) { benchWarm(b, benchGPKG(b, "medium
 
 // BenchmarkWarmRedrawLarge redraws the 500,000-feature benchmark project.
 func BenchmarkWarmRedrawLarge(b *testing.B) { benchWarm(b, benchGPKG(b, "large")) }
+
+// panScales are the zooms the pan benchmarks run at: the whole project,
+// and zoomed in 4× (a part of the city, as a planner pans it).
+var panScales = []struct {
+	name string
+	zoom float64
+}{{"full", 1}, {"zoom4", 4}}
+
+// BenchmarkPanLarge pans the 500,000-feature project as the window does
+// while the mouse drags: every 16 ms the view moves by 20 points, the
+// frame on screen moves with it (framePlacement, the window's per-move
+// work) and the frame in flight is cancelled for one of the new view; the
+// ops are mouse moves. It reports the work per move (move-µs), how long a
+// cancelled frame takes to let go (cancel-ms, the worst), and once the
+// mouse stops, the refined frame (refine-ms, wall, median of the
+// benchmark's runs; refine-cpu-ms).
+func BenchmarkPanLarge(b *testing.B) {
+	st := benchGPKG(b, "large")
+	for _, sc := range panScales {
+		b.Run(sc.name, func(b *testing.B) { benchPan(b, st, sc.zoom) })
+	}
+}
+
+func benchPan(b *testing.B, st models.Store, zoom float64) {
+	ctx := context.Background()
+	info, err := st.Info(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ext, _ := ExtentOf(info, nil)
+	v := render.FitView(ext, 1600, 1000, 24)
+	v.MetresPerPixel /= zoom
+	fnt, _ := MapFont()
+	opt := MapOptions{Font: fnt, ScaleBar: true}
+	c := NewMapCache(st)
+	frame, err := c.Render(ctx, v, opt) // the frame on screen when the drag starts
+	if err != nil {
+		b.Fatal(err)
+	}
+	frameView := v
+	var (
+		cancel      context.CancelFunc
+		done        chan time.Time
+		worstCancel time.Duration
+		moveTime    time.Duration
+	)
+	start := func(v render.View) {
+		rctx, cf := context.WithCancel(ctx)
+		d := make(chan time.Time, 1)
+		go func() {
+			c.Render(rctx, v, opt)
+			d <- time.Now()
+		}()
+		cancel, done = cf, d
+	}
+	start(v)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		t0 := time.Now()
+		dx := 20.0
+		if (i/40)%2 == 1 { // back and forth, staying over the data
+			dx = -20
+		}
+		v = v.Pan(dx, 7)
+		_ = framePlacement(v, frameView, frame)
+		cancel()
+		cancelled := done
+		start(v)
+		moveTime += time.Since(t0)
+		if at := <-cancelled; at.Sub(t0) > worstCancel {
+			worstCancel = at.Sub(t0)
+		}
+		time.Sleep(16 * time.Millisecond)
+	}
+	b.StopTimer()
+	cancel()
+	<-done
+	// The mouse stops: the refined frame.
+	var walls []float64
+	cpu0 := processCPU()
+	for range 3 {
+		t0 := time.Now()
+		if _, err := c.Render(ctx, v, opt); err != nil {
+			b.Fatal(err)
+		}
+		walls = append(walls, float64(time.Since(t0).Microseconds())/1e3)
+	}
+	slices.Sort(walls)
+	b.ReportMetric(float64(moveTime.Microseconds())/float64(b.N), "move-µs")
+	b.ReportMetric(float64(worstCancel.Microseconds())/1e3, "cancel-ms")
+	b.ReportMetric(walls[1], "refine-ms")
+	b.ReportMetric(float64(processCPU()-cpu0)/1e6/3, "refine-cpu-ms")
+	b.ReportMetric(0, "ns/op")
+}
+
+// framePlacement is where the frame drawn for view f lies in view v, in
+// pixels (what the window computes on every mouse move to move its last
+// frame): the corners of f mapped into v.
+func framePlacement(v, f render.View, img *image.RGBA) image.Rectangle {
+	x0, y0 := v.ToPixel(f.ToLonLat(0, 0))
+	x1, y1 := v.ToPixel(f.ToLonLat(float64(img.Bounds().Dx()), float64(img.Bounds().Dy())))
+	return image.Rect(int(math.Round(x0)), int(math.Round(y0)), int(math.Round(x1)), int(math.Round(y1)))
+}
+
+// BenchmarkOpenLargeRSS opens the 500,000-feature project as the window
+// does (for writing), draws its first full-extent frame through a
+// MapCache and reports the process's resident memory then (rss-MiB),
+// after the Go runtime returns what it freed (rss-idle-MiB), and its
+// peak (hwm-MiB): with the render cache cold (the layers read from the
+// file and the cache written) and then warm. The peak is the process's:
+// for the warm case alone, run it alone with $MINEREHAB_RENDER_CACHE
+// naming a directory a cold run filled.
+func BenchmarkOpenLargeRSS(b *testing.B) {
+	p := filepath.Join("..", ".bench", "render-large.gpkg")
+	if _, err := os.Stat(p); err != nil {
+		b.Skipf("%s absent: run scripts/bench-render.sh", p)
+	}
+	dir := os.Getenv(renderCacheEnv)
+	if dir == "" {
+		dir = b.TempDir()
+	}
+	for _, name := range []string{"cold", "warm"} {
+		b.Run(name, func(b *testing.B) {
+			if name == "cold" {
+				os.RemoveAll(dir)
+			}
+			b.Setenv(renderCacheEnv, dir)
+			for b.Loop() {
+				st, err := store.Open(p, store.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				info, err := st.Info(context.Background())
+				if err != nil {
+					b.Fatal(err)
+				}
+				ext, _ := ExtentOf(info, nil)
+				c := NewMapCache(st)
+				fnt, _ := MapFont()
+				if _, err := c.Render(context.Background(), render.FitView(ext, 1600, 1000, 24), MapOptions{Font: fnt, ScaleBar: true}); err != nil {
+					b.Fatal(err)
+				}
+				rss, hwm := procMemory()
+				debug.FreeOSMemory()
+				idle, _ := procMemory()
+				b.ReportMetric(rss, "rss-MiB")
+				b.ReportMetric(idle, "rss-idle-MiB")
+				b.ReportMetric(hwm, "hwm-MiB")
+				b.ReportMetric(float64(c.Bytes())/(1<<20), "cache-MiB")
+				runtime.KeepAlive(c)
+				st.Close()
+			}
+		})
+	}
+}
+
+// procMemory is the process's resident set and its peak, MiB (0 where
+// /proc is absent).
+func procMemory() (rss, hwm float64) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		f := strings.Fields(l)
+		if len(f) < 2 {
+			continue
+		}
+		kb, _ := strconv.ParseFloat(f[1], 64)
+		switch f[0] {
+		case "VmRSS:":
+			rss = kb / 1024
+		case "VmHWM:":
+			hwm = kb / 1024
+		}
+	}
+	return rss, hwm
+}

@@ -71,23 +71,25 @@ var ErrNoExtent = errors.New("no features to show")
 // unlabelled rather than buried under text.
 const minLabelPx = 20
 
-// mapBatch is how many features a layer reader hands to the drawers at a
-// time.
-const mapBatch = 512
-
 // RenderMap draws the visible layers of st through view v onto a new
 // picture of v's size, bottom layer first (models.Layers order), with the
 // mine labels placed without collisions over everything and, with
 // opt.ScaleBar, a scale bar.
 //
-// How it stays fast: each layer is read with the view's box, so only
-// features that meet the view leave the store's spatial index, and through
-// models.RenderReader when the store has it, so only the geometry and the
-// columns the symbology needs are read; the layers are read concurrently,
-// one goroutine each; the frame is then drawn front to back in vertical
-// strips in parallel, skipping what lies under opaque paint (see
-// drawFrame). A window that redraws the same project again and again
-// should use a MapCache, which skips the store altogether.
+// How it stays fast: at scales of lodLevels[0] metres per pixel and
+// coarser, each layer is drawn at a level of detail (maprender_lod.go)
+// read from the render cache (maprender_cache.go: one file per layer and
+// level, valid while the layer's change token is), or else read from the
+// store once and written to the cache when the view shows much of the
+// layer; finer views, and views of a small part of a layer, read the
+// layer with the view's box, so only features that meet the view leave
+// the store's spatial index. The store is read through
+// models.RenderReader when it has it, so only the geometry and the columns
+// the symbology needs are read; the layers are read concurrently, one
+// goroutine each; the frame is then drawn front to back in vertical strips
+// in parallel, skipping what lies under opaque paint (see drawFrame). A
+// window that redraws the same project again and again should use a
+// MapCache, which keeps the layers in memory.
 //
 // RenderMap stops soon after ctx is cancelled and returns an error that
 // matches context.Canceled (the picture is then incomplete and not
@@ -100,22 +102,22 @@ func RenderMap(ctx context.Context, st models.Store, v render.View, opt MapOptio
 		return nil, err
 	}
 	bbox := v.Bound()
-	var layers []*mapLayer
+	var names []string
 	for _, name := range LayerOrder(opt.Styles) {
 		if !opt.Hidden[name] {
-			layers = append(layers, &mapLayer{name: name})
+			names = append(names, name)
 		}
 	}
-	errs := make([]error, len(layers))
+	k := lodLevel(v.MetresPerPixel)
+	src := newLodSource(ctx, st)
+	layers := make([]*mapLayer, len(names))
+	errs := make([]error, len(names))
 	var wg sync.WaitGroup
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	for i, ml := range layers {
+	for i, name := range names {
 		wg.Go(func() {
-			errs[i] = readLayer(rctx, st, ml, &bbox, opt.Font != nil, func(batch []mapFeature) error {
-				ml.feats = append(ml.feats, batch...)
-				return nil
-			})
+			layers[i], errs[i] = src.frameLayer(rctx, name, k, &bbox)
 			if errs[i] != nil {
 				cancel()
 			}
@@ -189,11 +191,37 @@ func MapFont() (*opentype.Font, error) {
 // collectionFace parses the font file at path as a collection and returns
 // its Simplified Chinese face (family ending in " SC", Sans before Serif
 // and Mono), if it has one with a glyph for 中.
-func collectionFace(path string) (f *opentype.Font, ok bool) {
-	data, err := os.ReadFile(path)
+func collectionFace(path string) (*opentype.Font, bool) {
+	st, err := os.Stat(path)
 	if err != nil {
 		return nil, false
 	}
+	key := faceKey{path, st.Size(), st.ModTime().UnixNano()}
+	if f, ok := faces.Load(key); ok {
+		return f.(*opentype.Font), true
+	}
+	data, err := mapFontFile(path)
+	if err != nil {
+		return nil, false
+	}
+	f, ok := parseCollectionFace(data)
+	if ok {
+		faces.Store(key, f)
+	}
+	return f, ok
+}
+
+// faces keeps the faces collectionFace parsed, by file: a window asks for
+// its map font again and again.
+var faces sync.Map // faceKey → *opentype.Font
+
+type faceKey struct {
+	path        string
+	size, mtime int64
+}
+
+// parseCollectionFace is collectionFace on the file's bytes.
+func parseCollectionFace(data []byte) (f *opentype.Font, ok bool) {
 	defer func() {
 		if recover() != nil { // sfnt is not hardened against every input
 			f, ok = nil, false

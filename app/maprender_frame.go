@@ -76,61 +76,65 @@ func sameStyle(a, b *render.Style) bool {
 		a.HatchWidth == b.HatchWidth && a.PointShape == b.PointShape && a.PointSize == b.PointSize
 }
 
-// readLayer reads ml.name from st (the features whose box meets bbox, all
-// when nil) into mapFeatures with their styles and, with labels, their
-// labels, handing them to emit in batches of up to mapBatch; emit may keep
-// the batch. The reference layer is drawn districts first, then other
-// areas, the reserve, rivers on top: it is sorted whole and emitted once.
-func readLayer(ctx context.Context, st models.Store, ml *mapLayer, bbox *orb.Bound, labels bool, emit func([]mapFeature) error) error {
-	sortRef := ml.name == models.LayerReference
-	var rank []ReferenceKind
-	batch := make([]mapFeature, 0, mapBatch)
+// readLevels reads layer from st (the features whose box meets bbox, all
+// when nil), in fid order, as records of what the map draws, and hands
+// each to emit at each of levels (i is the index into levels; with no
+// levels, once as stored, i = 0). Each feature is simplified as it is
+// read, so the stored geometry is never held whole, and emit must copy
+// what it keeps of r. It reads through models.RenderReader when st has
+// it (the geometry and the few columns the symbology reads), else
+// Store.Features. The reference layer comes in drawing order (see
+// referenceOrder).
+func readLevels(ctx context.Context, st models.Store, layer string, bbox *orb.Bound, levels []int, emit func(i int, r *lodRecord)) error {
+	var ref []lodRecord // the reference layer is sorted first
 	add := func(f *models.Feature) error {
 		if f.Geometry == nil {
 			return nil
 		}
-		mf := mapFeature{geom: f.Geometry, bound: geomBound(f.Geometry), style: ml.styleIndex(StyleFor(f))}
-		if labels {
-			mf.label = mapLabel(f)
-		}
-		batch = append(batch, mf)
-		if sortRef {
-			rank = append(rank, ReferenceKindOf(f))
+		r := lodRecordOf(f)
+		if layer == models.LayerReference {
+			ref = append(ref, r)
 			return nil
 		}
-		if len(batch) == mapBatch {
-			err := emit(batch)
-			batch = make([]mapFeature, 0, mapBatch)
-			return err
-		}
+		emitLevels(&r, levels, emit)
 		return nil
 	}
 	var err error
 	if rr, ok := st.(models.RenderReader); ok {
-		err = readRenderRows(ctx, rr, ml.name, bbox, labels, add)
+		err = readRenderRows(ctx, rr, layer, bbox, true, add)
 	} else {
-		err = st.Features(ctx, ml.name, bbox, add)
+		err = st.Features(ctx, layer, bbox, add)
 	}
 	if err != nil {
 		return err
 	}
-	if sortRef {
-		refOrder := map[ReferenceKind]int{RefDistrict: 0, RefOther: 1, RefReserve: 2, RefRiver: 3}
-		order := make([]int, len(batch))
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortStableFunc(order, func(a, b int) int { return refOrder[rank[a]] - refOrder[rank[b]] })
-		sorted := make([]mapFeature, len(batch))
-		for i, k := range order {
-			sorted[i] = batch[k]
-		}
-		batch = sorted
-	}
-	if len(batch) > 0 {
-		return emit(batch)
+	for _, j := range referenceOrder(ref) {
+		emitLevels(&ref[j], levels, emit)
 	}
 	return nil
+}
+
+func emitLevels(r *lodRecord, levels []int, emit func(int, *lodRecord)) {
+	if len(levels) == 0 {
+		emit(0, r)
+		return
+	}
+	for i, k := range levels {
+		lr := *r
+		lr.geom = lodGeometry(r.geom, k)
+		emit(i, &lr)
+	}
+}
+
+// readRecords is readLevels collecting the records: out[i] at levels[i]
+// (out[0] as stored without levels).
+func readRecords(ctx context.Context, st models.Store, layer string, bbox *orb.Bound, levels ...int) ([][]lodRecord, error) {
+	out := make([][]lodRecord, max(1, len(levels)))
+	err := readLevels(ctx, st, layer, bbox, levels, func(i int, r *lodRecord) { out[i] = append(out[i], *r) })
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // geomBound is g.Bound() for the geometries a project holds, in one
@@ -321,7 +325,7 @@ func stripLayer(ml *mapLayer, sv render.View, ratio float64, ls models.LayerStyl
 			if !meets(f.bound, box) {
 				continue
 			}
-			if !yield(render.Feature{Geometry: f.geom, Style: styles[f.style]}) {
+			if !yield(render.Feature{Geometry: f.geom, Style: styles[f.style], Bound: &f.bound}) {
 				return
 			}
 		}
@@ -411,14 +415,14 @@ func drawLabels(ctx context.Context, canvas *render.Raster, v render.View, layer
 					continue
 				}
 				if ls != nil && f.label != "" {
-					if labelled(f) && !yield(render.Feature{Geometry: f.geom, Label: f.label}) {
+					if labelled(f) && !yield(render.Feature{Geometry: f.geom, Label: f.label, Bound: &f.bound}) {
 						return
 					}
 					continue
 				}
 				if obstacles && f.point() {
 					st := &styles[f.style]
-					if !yield(render.Feature{Geometry: f.geom,
+					if !yield(render.Feature{Geometry: f.geom, Bound: &f.bound,
 						Style: render.Style{PointShape: st.PointShape, PointSize: st.PointSize + st.StrokeWidth}}) {
 						return
 					}

@@ -42,3 +42,14 @@ type RenderRow struct {
 	// Props is the properties JSON when RenderProps was asked for.
 	Props []byte
 }
+
+// LayerTokener is implemented by stores that keep a change token per
+// layer: an opaque value that changes, in the same transaction, whenever a
+// row of the layer is inserted, updated or deleted, by this program or
+// another. A render cache made from a layer's rows read between two equal
+// readings of its token stays valid while the token does.
+type LayerTokener interface {
+	// LayerTokens returns the current token of every layer that has one;
+	// layers without (an older file) are absent, and the map may be nil.
+	LayerTokens(ctx context.Context) (map[string][]byte, error)
+}

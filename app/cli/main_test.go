@@ -32,5 +32,20 @@ func TestMain(m *testing.M) {
 		_ = tx.Rollback()
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	// The render cache goes to a directory of this run (children inherit
+	// it), so tests neither read nor litter the user's cache.
+	dir := ""
+	if os.Getenv(renderCacheEnv) == "" {
+		if d, err := os.MkdirTemp("", "minerehab-render-cache-"); err == nil {
+			dir = d
+			os.Setenv(renderCacheEnv, dir)
+		}
+	}
+	code := m.Run()
+	if dir != "" {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
 }
+
+const renderCacheEnv = "MINEREHAB_RENDER_CACHE"

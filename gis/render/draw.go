@@ -128,6 +128,10 @@ type drawer struct {
 	nmarkers     int // markers drawn: sprites take over after spriteAfter
 	// occ, in front-to-back drawing, skips features hidden under paint.
 	occ *Raster
+	// allIn: the feature's box (Feature.Bound) lies in view.
+	allIn bool
+	// clip is the label anchors' polygon clipper (its scratch kept).
+	clip clipper
 }
 
 // drawers recycles drawers' scratch buffers between Draw calls.
@@ -145,7 +149,7 @@ func newDrawer(ctx context.Context, c Canvas, v View) *drawer {
 		lon0: v.Center[0], lat0: v.Center[1], kx: px, ky: py,
 		frame: Rect{0, 0, float64(v.Width), float64(v.Height)},
 		// Keep the scratch storage.
-		path: d.path, tmp: d.tmp, xs: d.xs[:0], labels: d.labels[:0], markers: d.markers[:0],
+		path: d.path, tmp: d.tmp, xs: d.xs[:0], labels: d.labels[:0], markers: d.markers[:0], clip: d.clip,
 	}
 	d.path.Reset()
 	d.tmp.Reset()
@@ -158,7 +162,7 @@ func (d *drawer) release() {
 		return
 	}
 	clear(d.labels[:cap(d.labels)])
-	*d = drawer{path: d.path, tmp: d.tmp, xs: d.xs, labels: d.labels[:0], markers: d.markers[:0]}
+	*d = drawer{path: d.path, tmp: d.tmp, xs: d.xs, labels: d.labels[:0], markers: d.markers[:0], clip: d.clip}
 	drawers.Put(d)
 }
 
@@ -250,6 +254,14 @@ func (d *drawer) feature(f *Feature) bool {
 	d.outer = d.frame.Outset(margin)
 	want := d.labelStyle != nil && f.Label != ""
 	var lc labelCand
+	// A box wholly in view makes every part visible: no part's box is
+	// needed then.
+	d.allIn = false
+	if b := f.Bound; b != nil {
+		x0, y1 := d.toPixel(b.Min)
+		x1, y0 := d.toPixel(b.Max)
+		d.allIn = d.frame.Outset(margin).Contains(Rect{x0, y0, x1, y1})
+	}
 	if d.geometry(f.Geometry, st, margin, want, &lc) && want {
 		lc.text, lc.style, lc.layer = f.Label, d.labelStyle, d.layer
 		d.labels = append(d.labels, lc)
@@ -270,7 +282,7 @@ func (d *drawer) geometry(g orb.Geometry, st *Style, margin float64, want bool, 
 		}
 		return found
 	case orb.LineString:
-		if !d.visible(ptsBound(g), margin) {
+		if len(g) == 0 || !d.allIn && !d.visible(ptsBound(g), margin) {
 			return false
 		}
 		d.stats.features++
@@ -280,7 +292,7 @@ func (d *drawer) geometry(g orb.Geometry, st *Style, margin float64, want bool, 
 	case orb.MultiLineString:
 		d.path.Reset()
 		for _, ls := range g {
-			if d.visible(ptsBound(ls), margin) {
+			if d.allIn || d.visible(ptsBound(ls), margin) {
 				d.addLine(ls)
 			}
 		}
@@ -294,7 +306,7 @@ func (d *drawer) geometry(g orb.Geometry, st *Style, margin float64, want bool, 
 	case orb.Bound:
 		return d.geometry(g.ToPolygon(), st, margin, want, lc)
 	case orb.Polygon:
-		if len(g) == 0 || !d.visible(ptsBound(g[0]), margin) {
+		if len(g) == 0 || !d.allIn && !d.visible(ptsBound(g[0]), margin) {
 			return false
 		}
 		d.stats.features++
@@ -304,7 +316,7 @@ func (d *drawer) geometry(g orb.Geometry, st *Style, margin float64, want bool, 
 	case orb.MultiPolygon:
 		d.path.Reset()
 		for _, pg := range g {
-			if len(pg) > 0 && d.visible(ptsBound(pg[0]), margin) {
+			if len(pg) > 0 && (d.allIn || d.visible(ptsBound(pg[0]), margin)) {
 				d.addPolygon(pg)
 			}
 		}
@@ -514,7 +526,7 @@ func (d *drawer) polygons(st *Style, want bool, lc *labelCand) bool {
 		return false
 	}
 	d.tmp.Reset()
-	ClipFill(&d.tmp, &d.path, d.frame)
+	d.clip.clipFill(&d.tmp, &d.path, d.frame)
 	p, ok := d.interiorPoint(&d.tmp)
 	if ok {
 		*lc = labelCand{x: p.X, y: p.Y}
@@ -556,6 +568,9 @@ func (d *drawer) point(p orb.Point, st *Style, want bool, lc *labelCand) bool {
 		d.markers = append(d.markers, Rect{x - h, y - h, x + h, y + h})
 	}
 	d.nmarkers++
+	if st.Fill.A == 0 && sw == 0 {
+		goto drawn // an invisible marker: an obstacle for labels only
+	}
 	if sc, ok := d.c.(spriteCanvas); ok && d.nmarkers > spriteAfter && st.Dash == nil && d.spriteMarker(sc, st, x, y, size, sw) {
 		goto drawn
 	}

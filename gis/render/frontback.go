@@ -192,9 +192,14 @@ func geomBox(g orb.Geometry) (b orb.Bound, ok bool) {
 // occluded reports whether all of f, drawn with margin pixels around its
 // geometry, would land on opaque paint (front-to-back drawing only).
 func (d *drawer) occluded(f *Feature, margin float64) bool {
-	b, ok := geomBox(f.Geometry)
-	if !ok {
-		return false
+	var b orb.Bound
+	if f.Bound != nil {
+		b = *f.Bound
+	} else {
+		var ok bool
+		if b, ok = geomBox(f.Geometry); !ok {
+			return false
+		}
 	}
 	x0, y1 := d.toPixel(b.Min)
 	x1, y0 := d.toPixel(b.Max)

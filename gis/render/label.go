@@ -26,7 +26,7 @@ func (d *drawer) placeLabels() {
 		return
 	}
 	slices.SortStableFunc(d.labels, func(a, b labelCand) int { return b.layer - a.layer })
-	g := newBoxGrid(d.frame)
+	g := newBoxGrid(d.frame, len(d.markers))
 	for _, m := range d.markers {
 		g.add(m)
 	}
@@ -75,12 +75,23 @@ type boxGrid struct {
 	boxes []Rect
 }
 
-const gridCell = 64
+// Grid cells, pixels: gridCell, or fineGridCell once there are more than
+// fineGridAfter marker obstacles (a crowded overview has a hundred
+// thousand: a coarse cell would hold hundreds of boxes to test).
+const (
+	gridCell      = 64
+	fineGridCell  = 16
+	fineGridAfter = 4096
+)
 
-func newBoxGrid(frame Rect) *boxGrid {
-	nx := int(math.Ceil(frame.MaxX/gridCell)) + 1
-	ny := int(math.Ceil(frame.MaxY/gridCell)) + 1
-	return &boxGrid{cell: gridCell, nx: nx, ny: ny, cells: make([][]int32, nx*ny)}
+func newBoxGrid(frame Rect, markers int) *boxGrid {
+	cell := float64(gridCell)
+	if markers > fineGridAfter {
+		cell = fineGridCell
+	}
+	nx := int(math.Ceil(frame.MaxX/cell)) + 1
+	ny := int(math.Ceil(frame.MaxY/cell)) + 1
+	return &boxGrid{cell: cell, nx: nx, ny: ny, cells: make([][]int32, nx*ny)}
 }
 
 func (g *boxGrid) span(b Rect) (x0, y0, x1, y1 int) {

@@ -52,7 +52,9 @@ func NewRaster(w, h int, bg color.NRGBA) *Raster {
 	r := &Raster{img: image.NewRGBA(image.Rect(0, 0, w, h))}
 	r.src.C = &r.col
 	r.frame = Rect{0, 0, float64(w), float64(h)}
-	r.Clear(bg)
+	if bg != (color.NRGBA{}) { // a new picture is transparent black already
+		r.Clear(bg)
+	}
 	return r
 }
 
@@ -156,6 +158,21 @@ func (r *Raster) fill(q *Path, box image.Rectangle, c color.NRGBA) {
 		off := r.img.PixOffset(box.Min.X, box.Min.Y+y)
 		row := pix[off : off+4*w : off+4*w]
 		var s float32
+		if b.under {
+			// Painting under: an opaque pixel takes nothing more, so its
+			// coverage is not worked out.
+			for x := lo; x < hi; x++ {
+				s += cells[x]
+				cells[x] = 0
+				if x >= w || row[4*x+3] == 255 {
+					continue
+				}
+				if m := coverage8(s); m != 0 {
+					b.blendUnder(row[4*x:4*x+4:4*x+4], m)
+				}
+			}
+			continue
+		}
 		for x := lo; x < hi; x++ {
 			s += cells[x]
 			cells[x] = 0

@@ -131,6 +131,12 @@ func (r *Raster) blendSprite(box image.Rectangle, m []uint8, c color.NRGBA) {
 		for x := in.Min.X; x < in.Max.X; x++ {
 			if mv := mrow[x-box.Min.X]; mv != 0 {
 				i := 4 * (x - in.Min.X)
+				if b.under {
+					if row[i+3] != 255 { // an opaque pixel takes nothing more
+						b.blendUnder(row[i:i+4:i+4], uint32(mv))
+					}
+					continue
+				}
 				b.blend(row[i:i+4:i+4], uint32(mv))
 			}
 		}

@@ -74,6 +74,11 @@ type Feature struct {
 	Geometry orb.Geometry // lon/lat degrees
 	Style    Style
 	Label    string // drawn with the layer's LabelStyle; "" for none
+	// Bound, when not nil, is the box of Geometry's points (of the
+	// exterior rings, for polygons), as a caller that keeps it hands it
+	// over, so drawing does not compute it again. It must be right: a
+	// wrong box can hide the feature.
+	Bound *orb.Bound
 }
 
 // Layer is a list of features drawn together, in order.

@@ -295,6 +295,9 @@ func (im *Import) layer(name string) (*importLayer, error) {
 	if err := im.tx.QueryRowContext(im.ctx, "SELECT EXISTS (SELECT 1 FROM "+t+"), coalesce(max(fid), 0) FROM "+t).Scan(&l.hadRows, &l.lastFID); err != nil {
 		return nil, classify("put into", im.s.path, err)
 	}
+	if err := pauseTokenTriggers(im.ctx, im.tx, name); err != nil { // render_cache.go
+		return nil, classify("put into", im.s.path, err)
+	}
 	if deferRTree {
 		if err := gpkg.DropRTreeTriggers(im.ctx, im.tx, name, GeomColumn); err != nil {
 			return nil, classify("put into", im.s.path, err)
@@ -343,6 +346,9 @@ func (im *Import) Commit() error {
 
 func (im *Import) finish() error {
 	for _, l := range im.layers {
+		if err := resumeTokenTriggers(im.ctx, im.tx, l.name); err != nil {
+			return err
+		}
 		if l.deferred {
 			if err := im.fillRTree(l); err != nil {
 				return err

@@ -31,6 +31,7 @@ var migrations = []migration{
 	{2, "workspace", migrateWorkspace},
 	{3, "planning", migratePlanning},
 	{4, "surveys", migrateSurveys},
+	{5, "render tokens", migrateRenderTokens},
 }
 
 // SchemaVersion is the schema version this program writes and the newest
