@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 
@@ -45,6 +46,9 @@ func runScreen(e *env, args []string) error {
 	list := fs.Bool("list", false, "")
 	show := fs.String("show", "", "")
 	rerun := fs.String("rerun", "", "")
+	// A screening decodes a candidate geometry per feature near the
+	// rivers, short-lived garbage in a short process: collect less often.
+	debug.SetGCPercent(400)
 	pos, err := parse(e, commands["screen"], fs, args, 1, 1)
 	if err != nil {
 		return err

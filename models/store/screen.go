@@ -197,6 +197,7 @@ var screenWorkers = max(1, min(runtime.GOMAXPROCS(0), 4))
 func (s *Store) screenBatch(ctx context.Context, layer string, ids []int64, ix *proximity.Index, d float64,
 	skip map[int64]bool, res *models.Screening) error {
 	var list strings.Builder
+	list.Grow(len(ids)*8 + 2)
 	list.WriteByte('[')
 	for i, id := range ids {
 		if i > 0 {
@@ -238,6 +239,11 @@ func (s *Store) screenBatch(ctx context.Context, layer string, ids []int64, ix *
 	if err != nil {
 		return err
 	}
+	n := len(res.Hits)
+	for _, hs := range found {
+		n += len(hs)
+	}
+	res.Hits = slices.Grow(res.Hits, n-len(res.Hits))
 	for _, hs := range found {
 		res.Hits = append(res.Hits, hs...)
 	}
