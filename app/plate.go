@@ -330,10 +330,12 @@ func (s *plateSource) frame(ctx context.Context, v render.View, dpi float64) (pl
 	if len(s.bands) > 0 {
 		style := scaleStyle(bandStyle, ratio)
 		band := render.Layer{Name: "screening-band", Opacity: 1}
+		mu.Lock() // the layer readers fill the legend at the same time
 		for i, b := range s.bands {
 			band.Features = append(band.Features, render.Feature{Geometry: b.Geometry, Style: style})
 			legend["band:"+b.Label] = legendItem{rank: 1000 + i, entry: plate.LegendEntry{Label: b.Label, Kind: plate.SwatchPolygon, Style: style}}
 		}
+		mu.Unlock()
 		layers = append(layers, band)
 	}
 	finish := func() ([]plate.LegendEntry, error) {
