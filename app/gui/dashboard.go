@@ -56,8 +56,8 @@ func (m *MainWindow) showDashboard() {
 	dv.date.OnSubmitted = func(string) { dv.refresh() }
 	refresh := widget.NewButtonWithIcon(m.t("gui.dash.refresh", nil), theme.ViewRefreshIcon(), dv.refresh)
 	top := container.NewBorder(nil, nil, widget.NewLabel(m.t("gui.dash.as_of", nil)), refresh, dv.date)
-	dv.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(container.NewPadded(dv.body))))
-	dv.win.Resize(fyne.NewSize(1040, 760))
+	dv.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewScroll(container.NewPadded(dv.body))))
+	dv.win.Resize(fyne.NewSize(1240, 800)) // the targets table is seven columns wide
 	dv.win.SetOnClosed(func() {
 		for _, w := range dv.lists {
 			w.Close()
