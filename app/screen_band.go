@@ -74,6 +74,12 @@ func appendLines(out orb.MultiLineString, g orb.Geometry) orb.MultiLineString {
 // BandLabel is a screening band's legend text: the rivers and the
 // distance, in the user's language.
 func BandLabel(sc *models.Screening, l i18n.Lang) string {
+	return i18n.T(l, "plate.band", i18n.Args{"rivers": strings.Join(RiverNames(sc), "、"), "distance": strconv.FormatFloat(sc.DistanceM, 'f', -1, 64)})
+}
+
+// RiverNames are the names of the rivers a screening measured against,
+// each once, in the order first met.
+func RiverNames(sc *models.Screening) []string {
 	var names []string
 	seen := map[string]bool{}
 	for _, r := range sc.Rivers {
@@ -82,7 +88,7 @@ func BandLabel(sc *models.Screening, l i18n.Lang) string {
 			names = append(names, r.Name)
 		}
 	}
-	return i18n.T(l, "plate.band", i18n.Args{"rivers": strings.Join(names, "、"), "distance": strconv.FormatFloat(sc.DistanceM, 'f', -1, 64)})
+	return names
 }
 
 // SavedScreeningBand is the band of the saved screening name, labelled,

@@ -127,7 +127,7 @@ func WriteDistrictDossiers(ctx context.Context, st models.Store, district string
 			return out, err
 		}
 		path := filepath.Join(dir, DossierFileName(s))
-		if err := writeFileAtomic(path, func(w io.Writer) error { return writeDossier(ctx, st, s, l, w) }); err != nil {
+		if err := WriteFileAtomic(path, func(w io.Writer) error { return writeDossier(ctx, st, s, l, w) }); err != nil {
 			return out, fmt.Errorf("dossier of %s (%s): %w", s.UID, s.SiteName, err)
 		}
 		out = append(out, path)
@@ -168,10 +168,10 @@ func cleanFileName(s string) string {
 	return s
 }
 
-// writeFileAtomic writes path through a temporary file in the same
+// WriteFileAtomic writes path through a temporary file in the same
 // directory, renamed into place once write succeeded: no half-written
 // file is left behind.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return &FileError{File: path, Code: "write", Err: err}

@@ -70,10 +70,10 @@ func (dv *dashboardView) showMineList(f mineFilter) {
 func (dv *dashboardView) mineRow(s models.MineState) string {
 	g := dv.t("dash.list.not_green", nil)
 	if s.GreenState != "" {
-		g = dv.word("plan.green.", string(s.GreenState))
+		g = dv.m.valueText("plan.green.", string(s.GreenState))
 	}
 	row := dv.t("dash.list.mine_row", i18n.Args{"name": s.Name, "licence": s.Licence, "district": s.District,
-		"status": dv.word("plan.mine-status.", string(s.StatusOn)), "green": g})
+		"status": dv.m.valueText("plan.mine-status.", string(s.StatusOn)), "green": g})
 	if s.InReserve() {
 		row += dv.t("dash.list.in_reserve", i18n.Args{"ha": fmt.Sprintf("%.2f", s.ReserveM2/1e4)})
 	}
@@ -97,12 +97,12 @@ func (dv *dashboardView) showDeadlineList(status models.DeadlineStatus) {
 	for i, it := range items {
 		what := it.What
 		if it.Kind == "measure" {
-			what = dv.word("plan.measure.", it.What)
+			what = dv.m.valueText("plan.measure.", it.What)
 		}
-		rows[i] = dv.t("dash.list.task_row", i18n.Args{"kind": dv.word("plan.kind.", it.Kind), "what": what,
-			"name": it.Name, "due": it.Due.String(), "status": dv.word("plan.status.", string(it.Status)), "late": it.DaysLate})
+		rows[i] = dv.t("dash.list.task_row", i18n.Args{"kind": dv.m.valueText("plan.kind.", it.Kind), "what": what,
+			"name": it.Name, "due": it.Due.String(), "status": dv.m.valueText("plan.status.", string(it.Status)), "late": it.DaysLate})
 	}
-	title := dv.t("dash.list.tasks", i18n.Args{"status": dv.word("plan.status.", string(status)), "n": len(items)})
+	title := dv.t("dash.list.tasks", i18n.Args{"status": dv.m.valueText("plan.status.", string(status)), "n": len(items)})
 	dv.showList(title, rows, func(i int) {
 		if items[i].MineID != 0 {
 			dv.m.showMine(items[i].MineID)
@@ -124,13 +124,4 @@ func (dv *dashboardView) showList(title string, rows []string, pick func(int)) {
 	w.Resize(fyne.NewSize(760, 520))
 	w.Show()
 	dv.lists = append(dv.lists, w)
-}
-
-// word translates a coded value (a status, a state) under prefix, or
-// gives it as it is.
-func (dv *dashboardView) word(prefix, v string) string {
-	if s := dv.t(prefix+v, nil); s != prefix+v {
-		return s
-	}
-	return v
 }

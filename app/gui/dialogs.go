@@ -64,7 +64,15 @@ func (m *MainWindow) showNewDialog() {
 // setupFileDialog gives a file dialog our labels, the .gpkg filter, the
 // folder of the current or last project, and most of the window.
 func (m *MainWindow) setupFileDialog(d *dialog.FileDialog, confirmKey string) {
-	d.SetFilter(gpkgFilter)
+	m.setupFileDialogIn(d, m.win, gpkgFilter, confirmKey)
+}
+
+// setupFileDialogIn is setupFileDialog for a dialog of window parent (the
+// survey list, a form) with filter (nil: every file; folder dialogs).
+func (m *MainWindow) setupFileDialogIn(d *dialog.FileDialog, parent fyne.Window, filter storage.FileFilter, confirmKey string) {
+	if filter != nil {
+		d.SetFilter(filter)
+	}
 	d.SetConfirmText(m.t(confirmKey, nil))
 	d.SetDismissText(m.t("gui.button.cancel", nil))
 	dir := ""
@@ -81,7 +89,7 @@ func (m *MainWindow) setupFileDialog(d *dialog.FileDialog, confirmKey string) {
 			}
 		}
 	}
-	s := m.win.Canvas().Size()
+	s := parent.Canvas().Size()
 	d.Resize(fyne.NewSize(fyne.Min(900, s.Width*0.9), fyne.Min(640, s.Height*0.9)))
 }
 

@@ -218,11 +218,7 @@ func (sv *screenView) runWith(job func() (*models.Screening, *app.ScreenDiff, er
 // saved one, for a re-run).
 func (sv *screenView) describe(res *models.Screening, diff *app.ScreenDiff) string {
 	m := sv.m
-	var rivers []string
-	for _, r := range res.Rivers {
-		rivers = append(rivers, r.Name)
-	}
-	s := m.t("screenwin.summary", i18n.Args{"n": len(res.Hits), "distance": formatCount(int(res.DistanceM)), "rivers": strings.Join(uniq(rivers), "、"),
+	s := m.t("screenwin.summary", i18n.Args{"n": len(res.Hits), "distance": formatCount(int(res.DistanceM)), "rivers": strings.Join(app.RiverNames(res), "、"),
 		"at": res.At.Local().Format("2006-01-02 15:04")})
 	if res.Name != "" {
 		s = m.t("screenwin.saved_as", i18n.Args{"name": res.Name}) + " " + s
@@ -236,18 +232,6 @@ func (sv *screenView) describe(res *models.Screening, diff *app.ScreenDiff) stri
 		}
 	}
 	return s
-}
-
-func uniq(ss []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range ss {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 func (sv *screenView) count() int {

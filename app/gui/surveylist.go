@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -232,18 +231,8 @@ func (sl *surveyList) pickExport() {
 		}
 		sl.exportTo(path)
 	}, sl.win)
-	d.SetFilter(gpkgFilter)
-	d.SetConfirmText(m.t("surveyform.list.export_ok", nil))
-	d.SetDismissText(m.t("gui.button.cancel", nil))
-	name := sl.choice
-	if name == "" {
-		name = m.t("surveyform.list.all_short", nil)
-	}
-	d.SetFileName(m.t("surveyform.list.package_name", i18n.Args{"district": name, "date": models.Today().String()}) + ".gpkg")
-	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(m.path))); err == nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(fyne.Min(900, sl.win.Canvas().Size().Width*0.95), fyne.Min(640, sl.win.Canvas().Size().Height*0.95)))
+	m.setupFileDialogIn(d, sl.win, gpkgFilter, "surveyform.list.export_ok")
+	d.SetFileName(m.t("surveyform.list.package_name", i18n.Args{"district": sl.districtName(), "date": models.Today().String()}) + ".gpkg")
 	d.Show()
 }
 
@@ -278,13 +267,7 @@ func (sl *surveyList) pickImport() {
 		r.Close()
 		sl.importFrom(path)
 	}, sl.win)
-	d.SetFilter(gpkgFilter)
-	d.SetConfirmText(m.t("surveyform.list.import_ok", nil))
-	d.SetDismissText(m.t("gui.button.cancel", nil))
-	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(m.path))); err == nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(fyne.Min(900, sl.win.Canvas().Size().Width*0.95), fyne.Min(640, sl.win.Canvas().Size().Height*0.95)))
+	m.setupFileDialogIn(d, sl.win, gpkgFilter, "surveyform.list.import_ok")
 	d.Show()
 }
 

@@ -1,7 +1,7 @@
 package gui
 
 import (
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -46,12 +46,7 @@ func (sl *surveyList) pickDossierFolder() {
 		}
 		sl.writeDossiers(u.Path())
 	}, sl.win)
-	d.SetConfirmText(m.t("surveyout.dossiers_ok", nil))
-	d.SetDismissText(m.t("gui.button.cancel", nil))
-	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(m.path))); err == nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(fyne.Min(900, sl.win.Canvas().Size().Width*0.95), fyne.Min(640, sl.win.Canvas().Size().Height*0.95)))
+	m.setupFileDialogIn(d, sl.win, nil, "surveyout.dossiers_ok")
 	d.Show()
 }
 
@@ -88,14 +83,8 @@ func (sl *surveyList) pickTable() {
 		w.Close()
 		sl.writeTable(path)
 	}, sl.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}))
-	d.SetConfirmText(m.t("surveyout.table_ok", nil))
-	d.SetDismissText(m.t("gui.button.cancel", nil))
+	m.setupFileDialogIn(d, sl.win, storage.NewExtensionFileFilter([]string{".xlsx", ".csv"}), "surveyout.table_ok")
 	d.SetFileName(m.t("surveyout.table_name", i18n.Args{"district": sl.districtName(), "date": models.Today().String()}) + ".xlsx")
-	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(m.path))); err == nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(fyne.Min(900, sl.win.Canvas().Size().Width*0.95), fyne.Min(640, sl.win.Canvas().Size().Height*0.95)))
 	d.Show()
 }
 
@@ -112,8 +101,8 @@ func (sl *surveyList) writeTable(path string) {
 		if m.store == nil {
 			return
 		}
-		err := writeFileWhole(path, func(f *os.File) error {
-			return app.WriteSurveyTable(m.ctx, m.store, district, format, lang, f)
+		err := app.WriteFileAtomic(path, func(w io.Writer) error {
+			return app.WriteSurveyTable(m.ctx, m.store, district, format, lang, w)
 		})
 		m.ui(func() {
 			if err != nil {
@@ -124,23 +113,4 @@ func (sl *surveyList) writeTable(path string) {
 			m.status.show("surveyout.table_done", i18n.Args{"path": path})
 		})
 	})
-}
-
-// writeFileWhole writes path through a temporary file in the same folder,
-// renamed over path only when write succeeded: a failed write leaves no
-// half file behind.
-func writeFileWhole(path string, write func(f *os.File) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

@@ -81,16 +81,7 @@ func (p *photoStrip) pick() {
 		r.Close()
 		p.addFile(path)
 	}, m.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}))
-	d.SetConfirmText(m.t("surveyform.photo.open", nil))
-	d.SetDismissText(m.t("gui.button.cancel", nil))
-	if m.path != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(m.path))); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	s := m.win.Canvas().Size()
-	d.Resize(fyne.NewSize(fyne.Min(900, s.Width*0.9), fyne.Min(640, s.Height*0.9)))
+	m.setupFileDialogIn(d, m.win, storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}), "surveyform.photo.open")
 	d.Show()
 }
 
