@@ -200,7 +200,7 @@ func collectionFace(path string) (*opentype.Font, bool) {
 	if f, ok := faces.Load(key); ok {
 		return f.(*opentype.Font), true
 	}
-	data, err := mapFontFile(path)
+	data, err := fonts.MapFile(path)
 	if err != nil {
 		return nil, false
 	}

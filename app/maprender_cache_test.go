@@ -11,6 +11,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"minerehab/app/fonts"
 	"minerehab/models"
 )
 
@@ -20,6 +21,9 @@ func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "minerehab-render-cache-")
 	if err == nil {
 		renderCacheDirDefault = dir
+		if os.Getenv(fonts.CacheEnv) == "" { // the faces too
+			os.Setenv(fonts.CacheEnv, filepath.Join(dir, "fonts"))
+		}
 	}
 	code := m.Run()
 	if dir != "" {

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"minerehab/app"
+	"minerehab/app/fonts"
 )
 
 // TestMain lets tests run the CLI — or hold a project's write lock — in a
@@ -39,6 +41,9 @@ func TestMain(m *testing.M) {
 		if d, err := os.MkdirTemp("", "minerehab-render-cache-"); err == nil {
 			dir = d
 			os.Setenv(renderCacheEnv, dir)
+			if os.Getenv(fonts.CacheEnv) == "" { // the faces too
+				os.Setenv(fonts.CacheEnv, filepath.Join(dir, "fonts"))
+			}
 		}
 	}
 	code := m.Run()

@@ -139,13 +139,27 @@ func parseFaceIndex(s string) (int, error) {
 	return n, nil
 }
 
-// Load reads a candidate; face < 0 picks the Simplified Chinese face.
+// Load reads a candidate; face < 0 picks the Simplified Chinese face. The
+// faces come from the face cache when it holds them (cache.go).
 func Load(c Candidate, face int) (*Font, error) {
-	data, err := os.ReadFile(c.Regular)
-	if err != nil {
-		return nil, err
+	// The bold face is found at the same time: cutting each out of its
+	// collection shows in the time to the first window.
+	type boldFace struct {
+		face []byte // the bold file's face picked as Simplified Chinese
+		fam  string
 	}
-	reg, fam, err := pickFace(data, face, "")
+	boldc := make(chan boldFace, 1)
+	if c.Bold != "" {
+		go func() {
+			var bf boldFace
+			bf.face, bf.fam, _ = cachedPick(c.Bold, -1, "")
+			boldc <- bf
+		}()
+	} else {
+		boldc <- boldFace{}
+	}
+	reg, fam, err := cachedPick(c.Regular, face, "")
+	bf := <-boldc
 	if err != nil {
 		return nil, err
 	}
@@ -153,11 +167,14 @@ func Load(c Candidate, face int) (*Font, error) {
 		return nil, fmt.Errorf("%s has no Chinese glyphs", fam)
 	}
 	f := &Font{Family: fam, Path: c.Regular, Regular: reg}
-	if c.Bold != "" {
-		if b, err := os.ReadFile(c.Bold); err == nil {
-			if bold, _, err := pickFace(b, -1, fam); err == nil {
-				f.Bold = bold
-			}
+	switch {
+	case bf.face != nil && bf.fam == fam:
+		f.Bold = bf.face
+	case c.Bold != "":
+		// The regular face is not the one picked by default (a face named
+		// in $MINEREHAB_FONT): the bold face of the same family.
+		if bold, _, err := cachedPick(c.Bold, -1, fam); err == nil {
+			f.Bold = bold
 		}
 	}
 	return f, nil

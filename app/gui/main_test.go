@@ -2,7 +2,10 @@ package gui
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
+
+	"minerehab/app/fonts"
 )
 
 // TestMain points the render cache at a directory of this run, removed at
@@ -14,6 +17,9 @@ func TestMain(m *testing.M) {
 		if d, err := os.MkdirTemp("", "minerehab-render-cache-"); err == nil {
 			dir = d
 			os.Setenv(env, dir)
+			if os.Getenv(fonts.CacheEnv) == "" { // the faces too
+				os.Setenv(fonts.CacheEnv, filepath.Join(dir, "fonts"))
+			}
 		}
 	}
 	code := m.Run()
