@@ -108,7 +108,13 @@ func closeBasemap(s basemap.Source) {
 }
 
 // setBasemap draws src under the map (nil: none).
+// Setting what is already there (no basemap, as every project opens)
+// leaves the frame in flight alone.
 func (m *mapView) setBasemap(src basemap.Source, opacity float64) {
+	if src == m.basemap && (src == nil || opacity == m.basemapOp) {
+		m.basemapOp = opacity
+		return
+	}
 	m.basemap, m.basemapOp = src, opacity
 	m.requestRender()
 }

@@ -53,9 +53,10 @@ type mapView struct {
 	basemapOp float64
 	font      *opentype.Font // labels; nil: none
 
-	view    render.View // current view, points; valid only when hasView
-	hasView bool
-	fitTo   *orb.Bound // an extent to fit once the widget has a size
+	view     render.View // current view, points; valid only when hasView
+	hasView  bool
+	deferred bool       // a frame was asked for while hidden
+	fitTo    *orb.Bound // an extent to fit once the widget has a size
 	// restore, when set, replaces the next project's fit: the view it
 	// had when it was last closed (centre and metres per point).
 	restore *render.View
@@ -209,6 +210,15 @@ func (m *mapView) setFont(f *opentype.Font) {
 	m.font = f
 	m.updateScaleBar()
 	m.requestRender()
+}
+
+// Show implements fyne.Widget: a frame asked for while the map was hidden
+// is drawn now.
+func (m *mapView) Show() {
+	m.BaseWidget.Show()
+	if m.deferred {
+		m.requestRender()
+	}
 }
 
 // Resize implements fyne.Widget: the view keeps its centre and scale and
@@ -404,6 +414,13 @@ func (m *mapView) requestRender() {
 	if m.store == nil || !m.hasView || m.closing.Load() || m.view.Valid() != nil {
 		return
 	}
+	if !m.Visible() {
+		// Hidden (behind the loading page while a project opens): the
+		// frame is drawn when the map shows, at the size it shows at.
+		m.deferred = true
+		return
+	}
+	m.deferred = false
 	gen, st, v := m.gen, m.store, m.view
 	rv, ratio := m.devicePixels(v)
 	opt := app.MapOptions{Hidden: maps.Clone(m.hidden), Styles: m.styles, Font: m.font, PixelRatio: ratio, Lang: m.lang,

@@ -512,3 +512,32 @@ func TestMapResize(t *testing.T) {
 		t.Errorf("after moving and resizing: %v, want %v at the new size", mv.view, moved)
 	}
 }
+
+// TestMapNoWastedFrames: setting the basemap the map already has (none,
+// as every project opens) draws nothing; a frame asked for while the map
+// is hidden (behind the loading page) is drawn when it shows, once.
+func TestMapNoWastedFrames(t *testing.T) {
+	log := &renderLog{}
+	m := openSample(t, log)
+	mv := m.mapView
+	n := log.count()
+	act(m, func() { mv.setBasemap(nil, 1) })
+	if got := log.count(); got != n {
+		t.Errorf("setting no basemap again drew %d frames", got-n)
+	}
+	act(m, func() {
+		mv.Hide()
+		mv.setHidden(models.LayerRoads, true)
+		mv.setHidden(models.LayerRoads, false)
+	})
+	if got := log.count(); got != n {
+		t.Errorf("the hidden map drew %d frames", got-n)
+	}
+	act(m, func() { mv.Show() })
+	if got := log.count(); got != n+1 {
+		t.Errorf("showing the map drew %d frames, want 1", got-n)
+	}
+	if mv.frame == nil || mv.frameView != mv.view {
+		t.Error("the frame shown is not the current view's")
+	}
+}

@@ -110,7 +110,16 @@ func (r *summaryRenderer) Layout(s fyne.Size)           { r.root.Resize(s) }
 func (r *summaryRenderer) MinSize() fyne.Size           { return r.root.MinSize() }
 func (r *summaryRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.root} }
 func (r *summaryRenderer) Destroy()                     {}
+
+// Refresh fills the panel only while it shows: the window refreshes both
+// summaries whenever a project opens, while the welcome page is hidden
+// behind the map and the summary tab is usually not the one selected, and
+// laying out their text was a third of a second of the start. Show
+// refreshes a hidden panel as it appears.
 func (r *summaryRenderer) Refresh() {
+	if !r.p.Visible() {
+		return
+	}
 	r.update()
 	r.root.Refresh()
 }
