@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"sync"
 
 	"minerehab/models"
 )
@@ -131,44 +132,55 @@ func (s *Store) MinesByLicence(ctx context.Context, licence string) ([]int64, er
 }
 
 // GreenInput loads mines, both histories (sorted; the records carry id,
-// mine, date and state only) and the targets.
+// mine, date and state only) and the targets. The four reads are
+// independent and run at once on the reader connections.
 func (s *Store) GreenInput(ctx context.Context) (*models.GreenInput, error) {
 	in := &models.GreenInput{Status: map[int64][]models.StatusRecord{}, Green: map[int64][]models.GreenRecord{}}
-	var err error
-	if in.Mines, err = s.MineFacts(ctx); err != nil {
-		return nil, err
-	}
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	wg.Go(func() { in.Mines, errs[0] = s.MineFacts(ctx) })
+	wg.Go(func() { in.Targets, errs[1] = s.Targets(ctx) })
 	// Only what the arithmetic reads (id, mine, date, state): notes,
 	// levels and scores stay in the database; sorted in Go.
-	err = s.scanRows(ctx, "read status history", `SELECT id, mine_fid, date, status FROM mr_mine_status`, func(rows *sql.Rows) error {
-		var r models.StatusRecord
-		var st string
-		if err := rows.Scan(&r.ID, &r.MineID, scanDate(&r.Date), &st); err != nil {
-			return err
+	wg.Go(func() {
+		errs[2] = s.scanRows(ctx, "read status history", `SELECT id, mine_fid, date, status FROM mr_mine_status`, func(rows *sql.Rows) error {
+			var r models.StatusRecord
+			var st string
+			if err := rows.Scan(&r.ID, &r.MineID, scanDate(&r.Date), &st); err != nil {
+				return err
+			}
+			r.Status = models.MineStatus(st)
+			in.Status[r.MineID] = append(in.Status[r.MineID], r)
+			return nil
+		})
+		if errs[2] == nil {
+			for _, h := range in.Status {
+				models.SortStatus(h)
+			}
 		}
-		r.Status = models.MineStatus(st)
-		in.Status[r.MineID] = append(in.Status[r.MineID], r)
-		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	err = s.scanRows(ctx, "read green history", `SELECT id, mine_fid, date, state FROM mr_green`, func(rows *sql.Rows) error {
-		r := models.GreenRecord{Score: math.NaN()}
-		var st string
-		if err := rows.Scan(&r.ID, &r.MineID, scanDate(&r.Date), &st); err != nil {
-			return err
+	wg.Go(func() {
+		errs[3] = s.scanRows(ctx, "read green history", `SELECT id, mine_fid, date, state FROM mr_green`, func(rows *sql.Rows) error {
+			r := models.GreenRecord{Score: math.NaN()}
+			var st string
+			if err := rows.Scan(&r.ID, &r.MineID, scanDate(&r.Date), &st); err != nil {
+				return err
+			}
+			r.State = models.GreenState(st)
+			in.Green[r.MineID] = append(in.Green[r.MineID], r)
+			return nil
+		})
+		if errs[3] == nil {
+			for _, h := range in.Green {
+				models.SortGreen(h)
+			}
 		}
-		r.State = models.GreenState(st)
-		in.Green[r.MineID] = append(in.Green[r.MineID], r)
-		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	in.Sort()
-	if in.Targets, err = s.Targets(ctx); err != nil {
-		return nil, err
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
 	return in, nil
 }
