@@ -201,25 +201,31 @@ func riskRank(s models.DeadlineStatus) int {
 
 // sortByRisk orders items riskiest first (see DeadlinesOn), ties by kind and id.
 func sortByRisk(items []DeadlineItem) {
-	// Sort positions, then move each item once: the items are large and a
-	// board holds tens of thousands.
-	idx := make([]int32, len(items))
-	for i := range idx {
-		idx[i] = int32(i)
+	// Sort compact keys, then move each item once: the items are large (a
+	// comparison reading two of them misses the cache twice) and a board
+	// holds tens of thousands.
+	type key struct {
+		rank, late, left int // late negated: more days late first
+		kind             string
+		id               int64
+		at               int32
 	}
-	slices.SortFunc(idx, func(i, j int32) int {
-		a, b := &items[i], &items[j]
-		if ra, rb := riskRank(a.Status), riskRank(b.Status); ra != rb {
-			return cmp.Compare(ra, rb)
+	keys := make([]key, len(items))
+	for i := range items {
+		it := &items[i]
+		k := key{rank: riskRank(it.Status), left: it.DaysLeft, kind: it.Kind, id: it.ID, at: int32(i)}
+		if k.rank < 2 {
+			k.late = -it.DaysLate
 		}
-		if riskRank(a.Status) < 2 && a.DaysLate != b.DaysLate {
-			return cmp.Compare(b.DaysLate, a.DaysLate)
-		}
-		return cmp.Or(cmp.Compare(a.DaysLeft, b.DaysLeft), strings.Compare(a.Kind, b.Kind), cmp.Compare(a.ID, b.ID), cmp.Compare(i, j))
+		keys[i] = k
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.late, b.late), cmp.Compare(a.left, b.left),
+			strings.Compare(a.kind, b.kind), cmp.Compare(a.id, b.id), cmp.Compare(a.at, b.at))
 	})
 	sorted := make([]DeadlineItem, len(items))
-	for k, i := range idx {
-		sorted[k] = items[i]
+	for k, key := range keys {
+		sorted[k] = items[key.at]
 	}
 	copy(items, sorted)
 }
