@@ -129,8 +129,10 @@ type Screening struct {
 	// RiversSHA256 fingerprints the river geometries measured against.
 	RiversSHA256 string      `json:"rivers_sha256"`
 	Hits         []ScreenHit `json:"hits"`
-	// Candidates counts the features the spatial index proposed and were
-	// measured exactly (not saved).
+	// Candidates counts the features the spatial index proposed (within
+	// the distance of a river chunk by their boxes): measured exactly, or
+	// ruled out by their box alone when it lies certainly beyond the
+	// distance (not saved).
 	Candidates int `json:"candidates,omitempty"`
 }
 

@@ -1,6 +1,7 @@
 // Package gpkg is domain-free OGC GeoPackage plumbing on top of SQLite
 // (modernc.org/sqlite, driver name "sqlite"): the GeoPackage binary geometry
-// format (Encode, Decode, Envelope), the core tables and spatial reference
+// format (Encode, Decode, Envelope; a Decoder reuses its memory from one
+// geometry to the next), the core tables and spatial reference
 // systems, feature tables with their R*Tree spatial index and the triggers
 // that keep it current, the ST_* SQL functions those triggers call, and a
 // reader for feature tables of any GeoPackage (e.g. one written by ogr2ogr),

@@ -15,6 +15,7 @@ type wkbReader struct {
 	b   []byte
 	off int
 	pts []orb.Point // backing array, consumed from the front
+	dec *Decoder    // when set, slices come from its arenas
 }
 
 func (r *wkbReader) u32(be bool) int {
@@ -53,25 +54,25 @@ func (r *wkbReader) geometry() orb.Geometry {
 	case wkbPolygon:
 		return r.polygon(d, be)
 	case wkbMultiPoint:
-		mp := make(orb.MultiPoint, r.u32(be))
+		mp := orb.MultiPoint(takeFrom(r.dec, func(d *Decoder) *[]orb.Point { return &d.mpts }, r.u32(be)))
 		for i := range mp {
 			mp[i] = r.geometry().(orb.Point)
 		}
 		return mp
 	case wkbMultiLineString:
-		mls := make(orb.MultiLineString, r.u32(be))
+		mls := orb.MultiLineString(takeFrom(r.dec, func(d *Decoder) *[]orb.LineString { return &d.lines }, r.u32(be)))
 		for i := range mls {
 			mls[i] = r.geometry().(orb.LineString)
 		}
 		return mls
 	case wkbMultiPolygon:
-		mp := make(orb.MultiPolygon, r.u32(be))
+		mp := orb.MultiPolygon(takeFrom(r.dec, func(d *Decoder) *[]orb.Polygon { return &d.polys }, r.u32(be)))
 		for i := range mp {
 			mp[i] = r.geometry().(orb.Polygon)
 		}
 		return mp
 	default: // wkbGeometryCollection
-		c := make(orb.Collection, r.u32(be))
+		c := orb.Collection(takeFrom(r.dec, func(d *Decoder) *[]orb.Geometry { return &d.geoms }, r.u32(be)))
 		for i := range c {
 			c[i] = r.geometry()
 		}
@@ -80,7 +81,7 @@ func (r *wkbReader) geometry() orb.Geometry {
 }
 
 func (r *wkbReader) polygon(d int, be bool) orb.Polygon {
-	p := make(orb.Polygon, r.u32(be))
+	p := orb.Polygon(takeFrom(r.dec, func(d *Decoder) *[]orb.Ring { return &d.rings }, r.u32(be)))
 	for i := range p {
 		p[i] = orb.Ring(r.points(r.u32(be), d, be))
 	}

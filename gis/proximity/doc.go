@@ -20,7 +20,9 @@
 // The prefilter grows a bounding box by the distance converted to degrees
 // conservatively for the latitude (Grow): whatever is within d metres has a
 // bounding box meeting the grown one. Index.Boxes gives those grown boxes
-// for a spatial index (an R-tree) to select candidates.
+// for a spatial index (an R-tree) to select candidates, and Index.Far tells
+// from a candidate's index box alone, conservatively, that it holds nothing
+// within the distance (far.go).
 //
 // Within first measures in the affine approximation of the zone's projection
 // at the region's grid cell, then measures exactly only the pairs (edge or

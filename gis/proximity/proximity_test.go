@@ -118,19 +118,23 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
+// testZones are where the agreement tests run: near Wuhai, far from the
+// central meridian of a fixed zone, and at a high latitude.
+var testZones = []struct {
+	name  string
+	shift orb.Point
+	opt   Options
+}{
+	{"wuhai", orb.Point{0, 0}, Options{}},
+	{"12° west of EPSG:4545", orb.Point{-11, -4}, Options{EPSG: 4545}},
+	{"high latitude", orb.Point{13, 28}, Options{}},
+}
+
 // Within (affine approximation, then exact refinement) is Distance (exact
 // throughout) cut at d, for every kind of geometry and distance, near
 // Wuhai and far from the central meridian of a fixed zone.
 func TestWithinAgreesWithDistance(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		shift orb.Point
-		opt   Options
-	}{
-		{"wuhai", orb.Point{0, 0}, Options{}},
-		{"12° west of EPSG:4545", orb.Point{-11, -4}, Options{EPSG: 4545}},
-		{"high latitude", orb.Point{13, 28}, Options{}},
-	} {
+	for _, tc := range testZones {
 		t.Run(tc.name, func(t *testing.T) { withinAgrees(t, tc.shift, tc.opt) })
 	}
 }

@@ -111,16 +111,23 @@ type segImg struct {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// withinFast measures g against the candidate segments through the affine
-// approximation; ok is false when the region is too large for it (the
-// caller then measures exactly).
-func (ix *Index) withinFast(g orb.Geometry, b orb.Bound, cand []int, z *zone) (dist float64, ok bool, err error) {
-	minx, miny, maxx, maxy := b.Min[0], b.Min[1], b.Max[0], b.Max[1]
+// regionBound is the box around b and the candidate segments' boxes: the
+// region an affine approximation must hold.
+func (ix *Index) regionBound(b orb.Bound, cand []int) (minx, miny, maxx, maxy float64) {
+	minx, miny, maxx, maxy = b.Min[0], b.Min[1], b.Max[0], b.Max[1]
 	for _, i := range cand {
 		sb := &ix.segBox[i]
 		minx, miny = fmin(minx, sb.Min[0]), fmin(miny, sb.Min[1])
 		maxx, maxy = fmax(maxx, sb.Max[0]), fmax(maxy, sb.Max[1])
 	}
+	return minx, miny, maxx, maxy
+}
+
+// withinFast measures g against the candidate segments through the affine
+// approximation; ok is false when the region is too large for it (the
+// caller then measures exactly).
+func (ix *Index) withinFast(g orb.Geometry, b orb.Bound, cand []int, z *zone) (dist float64, ok bool, err error) {
+	minx, miny, maxx, maxy := ix.regionBound(b, cand)
 	f, x0, good := z.affineNear(orb.Point{(minx + maxx) / 2, (miny + maxy) / 2})
 	if !good {
 		return 0, false, nil

@@ -4,9 +4,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -26,7 +26,9 @@ import (
 // Screening (policy section 十五) over the spatial index: the river lines
 // are read and prepared once (gis/proximity); the R*Tree of each screened
 // layer proposes the features whose box meets a river chunk's box grown by
-// the distance; only those are decoded and measured exactly.
+// the distance; of those, the ones whose index box the lines pass well
+// clear of (proximity.Index.Far) are dropped unread, and the rest are read
+// in fid order, decoded and measured exactly by a few workers.
 
 var _ models.Screener = (*Store)(nil)
 
@@ -59,13 +61,48 @@ func (s *Store) Screen(ctx context.Context, p models.ScreenParams) (*models.Scre
 		}
 		skip[r.Layer][r.ID] = true
 	}
-	for _, layer := range p.Layers {
-		if err := s.screenLayer(ctx, layer, ix, boxes, p.DistanceM, skip[layer], res); err != nil {
-			return nil, err
-		}
+	conn, restore, err := s.screenConn(ctx)
+	if err != nil {
+		return nil, err
 	}
-	models.SortHits(res.Hits)
+	defer conn.Close()
+	defer restore()
+	hits, err := s.screenLayers(ctx, conn, p.Layers, ix, boxes, p.DistanceM, skip, res)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err // cancelled: what was read is not the whole answer
+	}
+	res.Hits = hits
+	models.SortHits(res.Hits) // in order already: one pass
 	return res, nil
+}
+
+// screenConn returns a read connection for the candidates' queries with
+// memory mapping off: a screening reads rows scattered over most of the
+// file once, and mapping them costs a process that screens once more (page
+// table entries for the whole file, hundreds of MiB resident) than reading
+// them into the page cache. restore turns it back on before the
+// connection returns to the pool.
+func (s *Store) screenConn(ctx context.Context) (conn *sql.Conn, restore func(), err error) {
+	conn, err = s.r.Conn(ctx)
+	if err != nil {
+		return nil, nil, classify("screen", s.path, err)
+	}
+	var mmap int64
+	if err := conn.QueryRowContext(ctx, "PRAGMA mmap_size").Scan(&mmap); err != nil || mmap == 0 {
+		return conn, func() {}, nil
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA mmap_size = 0"); err != nil {
+		return conn, func() {}, nil
+	}
+	return conn, func() {
+		if _, err := conn.ExecContext(context.Background(), "PRAGMA mmap_size = "+strconv.FormatInt(mmap, 10)); err != nil {
+			// Not back as it was: the pool must not keep this connection.
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}, nil
 }
 
 func riverList(rs []models.RiverRef) string {
@@ -121,81 +158,175 @@ func (s *Store) screenRivers(ctx context.Context, refs []models.RiverRef, res *m
 	return geoms, nil
 }
 
-// screenLayer measures the candidates of one layer and appends its hits.
-func (s *Store) screenLayer(ctx context.Context, layer string, ix *proximity.Index, boxes []orb.Bound, d float64,
-	skip map[int64]bool, res *models.Screening) error {
-	if err := s.checkLayer("screen", layer); err != nil {
-		return &models.ScreenError{Code: models.CodeScreenUnknownLayer, Detail: layer, Err: err}
+// screenLayers measures the candidates of each layer in turn and returns
+// the hits in models.SortHits order. The calling goroutine finds and reads
+// the candidates, layer after layer, while screenWorkers goroutines decode
+// and measure them.
+func (s *Store) screenLayers(ctx context.Context, conn *sql.Conn, layers []string, ix *proximity.Index, boxes []orb.Bound, d float64,
+	skip map[string]map[int64]bool, res *models.Screening) ([]models.ScreenHit, error) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	work := make(chan *screenBlock, screenWorkers*2)
+	found := make([]hitList, screenWorkers)
+	var wg sync.WaitGroup
+	for w := range screenWorkers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var dec gpkg.Decoder
+			l := &found[w]
+			for block := range work {
+				for i := range block.rows {
+					hit, ok, err := screenOne(block.layer, &block.rows[i], ix, d, &dec)
+					if err != nil {
+						cancel(err)
+						continue
+					}
+					if ok {
+						l.add(&hit, block.order)
+					}
+				}
+				block.release()
+			}
+			slices.SortFunc(l.keys, compareHitKeys)
+		}()
 	}
-	ids, err := s.screenCandidates(ctx, layer, boxes)
+	order := layerOrder(layers)
+	err := func() error {
+		for _, layer := range layers {
+			ids, err := s.screenIDs(ctx, conn, layer, ix, boxes, d, skip[layer], res)
+			if err != nil {
+				return err
+			}
+			const batch = 20000
+			for lo := 0; lo < len(ids); lo += batch {
+				if err := s.screenRead(ctx, conn, layer, order[layer], ids[lo:min(lo+batch, len(ids))], work); err != nil || ctx.Err() != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}()
+	close(work)
+	wg.Wait()
+	if cause := context.Cause(ctx); cause != nil && cause != context.Canceled {
+		return nil, cause
+	}
 	if err != nil {
-		return err
+		return nil, err
 	}
-	res.Candidates += len(ids)
-	const batch = 20000
-	for lo := 0; lo < len(ids); lo += batch {
-		chunk := ids[lo:min(lo+batch, len(ids))]
-		if err := s.screenBatch(ctx, layer, chunk, ix, d, skip, res); err != nil {
-			return err
+	return mergeHits(found), nil
+}
+
+// screenIDs returns, sorted, the fids of the layer's features to read and
+// measure, and counts the candidates in res: the features whose index box
+// meets a box, but for the rivers themselves (skip) and those whose index
+// box the lines pass well clear of, which hold nothing within d.
+func (s *Store) screenIDs(ctx context.Context, conn *sql.Conn, layer string, ix *proximity.Index, boxes []orb.Bound, d float64,
+	skip map[int64]bool, res *models.Screening) ([]int64, error) {
+	if err := s.checkLayer("screen", layer); err != nil {
+		return nil, &models.ScreenError{Code: models.CodeScreenUnknownLayer, Detail: layer, Err: err}
+	}
+	var seen, want fidSet
+	candidate := func(id int64, box *orb.Bound) {
+		if !seen.add(id) {
+			return
+		}
+		res.Candidates++
+		if !skip[id] && !ix.Far(*box, d) {
+			want.add(id)
+		}
+	}
+	scanned, err := s.screenScanIndex(ctx, conn, layer, boxes, candidate)
+	if err == nil && !scanned {
+		err = s.screenCandidates(ctx, conn, layer, boxes, candidate)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return want.sorted(), nil
+}
+
+// screenCandidates calls fn with each feature whose index box meets a box,
+// and that box. The query of each box leaves out what an earlier box that
+// overlaps it has already found (most of the repeats: the boxes of
+// consecutive river chunks overlap); fn may still see a feature twice.
+func (s *Store) screenCandidates(ctx context.Context, conn *sql.Conn, layer string, boxes []orb.Bound, fn func(id int64, box *orb.Bound)) error {
+	rt := gpkg.QuoteIdent(gpkg.RTreeName(layer, GeomColumn))
+	const meet = "maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?"
+	for j := range boxes {
+		q := "SELECT id, minx, maxx, miny, maxy FROM " + rt + " WHERE " + meet
+		args := bboxArgs(&boxes[j])
+		for i := range boxes[:j] {
+			if boxes[i].Intersects(boxes[j]) {
+				q += " AND NOT (" + meet + ")"
+				args = append(args, bboxArgs(&boxes[i])...)
+			}
+		}
+		err := rawQuery(ctx, conn, q, args, 5, func(v []driver.Value) error {
+			id, ok := v[0].(int64)
+			if !ok {
+				return fmt.Errorf("index id %v (%T)", v[0], v[0])
+			}
+			var box orb.Bound
+			for k, dst := range []*float64{&box.Min[0], &box.Max[0], &box.Min[1], &box.Max[1]} {
+				if *dst, ok = v[1+k].(float64); !ok {
+					return fmt.Errorf("index box %v (%T)", v[1+k], v[1+k])
+				}
+			}
+			fn(id, &box)
+			return nil
+		})
+		if err != nil {
+			return classify("screen "+layer+" in", s.path, err)
 		}
 	}
 	return nil
 }
 
-// screenCandidates returns, sorted, the fids whose index box meets a box.
-func (s *Store) screenCandidates(ctx context.Context, layer string, boxes []orb.Bound) ([]int64, error) {
-	rt := gpkg.QuoteIdent(gpkg.RTreeName(layer, GeomColumn))
-	q := "SELECT id FROM " + rt + " WHERE maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?"
-	conn, err := s.r.Conn(ctx)
-	if err != nil {
-		return nil, classify("screen "+layer+" in", s.path, err)
-	}
-	defer conn.Close()
-	stmt, err := conn.PrepareContext(ctx, q)
-	if err != nil {
-		return nil, classify("screen "+layer+" in", s.path, err)
-	}
-	defer stmt.Close()
-	set := map[int64]struct{}{}
-	for _, b := range boxes {
-		rows, err := stmt.QueryContext(ctx, bboxArgs(&b)...)
-		if err != nil {
-			return nil, classify("screen "+layer+" in", s.path, err)
-		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, classify("screen "+layer+" in", s.path, err)
-			}
-			set[id] = struct{}{}
-		}
-		if err := rows.Close(); err != nil {
-			return nil, classify("screen "+layer+" in", s.path, err)
-		}
-	}
-	ids := make([]int64, 0, len(set))
-	for id := range set {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids, nil
-}
-
-// screenRow is one candidate read from a layer, waiting to be measured.
+// screenRow is one candidate read from a layer, waiting to be measured:
+// blob is its GeoPackage geometry (a slice of its block's buffer).
 type screenRow struct {
 	fid                       int64
-	geom                      orb.Geometry
+	blob                      []byte
 	name, lic, kind, district string
 }
 
-// screenWorkers measure candidates while the calling goroutine reads them.
+// screenWorkers decode and measure candidates while the calling goroutine
+// reads them.
 var screenWorkers = max(1, min(runtime.GOMAXPROCS(0), 4))
 
-// screenBatch reads the given fids and measures each: the rows are read
-// here and measured by screenWorkers goroutines, in blocks of 512.
-func (s *Store) screenBatch(ctx context.Context, layer string, ids []int64, ix *proximity.Index, d float64,
-	skip map[int64]bool, res *models.Screening) error {
+// screenBlock is a block of rows read, and the buffer their geometry
+// blobs are in; blocks are recycled (a screening reads some 60 MB of
+// geometry, and fresh memory costs a page fault per page).
+type screenBlock struct {
+	layer string
+	order int32 // layerOrder's number of the layer
+	rows  []screenRow
+	buf   []byte
+}
+
+const (
+	screenBlockRows = 512
+	screenBlockBuf  = 512 << 10
+)
+
+var screenBlocks = sync.Pool{New: func() any {
+	return &screenBlock{rows: make([]screenRow, 0, screenBlockRows), buf: make([]byte, 0, screenBlockBuf)}
+}}
+
+// release returns b to the pool once its rows are measured.
+func (b *screenBlock) release() {
+	if cap(b.buf) > 8*screenBlockBuf {
+		return // grown for a huge geometry: not kept
+	}
+	clear(b.rows) // drop the strings
+	b.rows, b.buf = b.rows[:0], b.buf[:0]
+	screenBlocks.Put(b)
+}
+
+// screenRead sends the rows of the given fids (sorted) to work, in blocks.
+func (s *Store) screenRead(ctx context.Context, conn *sql.Conn, layer string, order int32, ids []int64, work chan<- *screenBlock) error {
 	var list strings.Builder
 	list.Grow(len(ids)*8 + 2)
 	list.WriteByte('[')
@@ -206,107 +337,75 @@ func (s *Store) screenBatch(ctx context.Context, layer string, ids []int64, ix *
 		list.WriteString(strconv.FormatInt(id, 10))
 	}
 	list.WriteByte(']')
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	work := make(chan []screenRow, screenWorkers*2)
-	found := make([][]models.ScreenHit, screenWorkers)
-	var wg sync.WaitGroup
-	for w := range screenWorkers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for block := range work {
-				for i := range block {
-					r := &block[i]
-					hit, ok, err := screenOne(layer, r, ix, d)
-					if err != nil {
-						cancel(err)
-						continue
-					}
-					if ok {
-						found[w] = append(found[w], hit)
-					}
-				}
+	block := screenBlocks.Get().(*screenBlock)
+	block.layer, block.order = layer, order
+	var ends []int // where each row's blob ends in block.buf
+	send := func() bool {
+		// Sliced only now that the buffer no longer moves.
+		for i := range block.rows {
+			lo := 0
+			if i > 0 {
+				lo = ends[i-1]
 			}
-		}()
-	}
-	err := s.screenRead(ctx, layer, list.String(), skip, work)
-	close(work)
-	wg.Wait()
-	if cause := context.Cause(ctx); cause != nil && cause != context.Canceled {
-		return cause
-	}
-	if err != nil {
-		return err
-	}
-	n := len(res.Hits)
-	for _, hs := range found {
-		n += len(hs)
-	}
-	res.Hits = slices.Grow(res.Hits, n-len(res.Hits))
-	for _, hs := range found {
-		res.Hits = append(res.Hits, hs...)
-	}
-	return nil
-}
-
-// screenRead sends the rows of the fids in list (a JSON array) to work.
-func (s *Store) screenRead(ctx context.Context, layer, list string, skip map[int64]bool, work chan<- []screenRow) error {
-	rows, err := s.r.QueryContext(ctx, "SELECT fid, geom, name, licence, kind, district FROM "+gpkg.QuoteIdent(layer)+
-		" WHERE fid IN (SELECT value FROM json_each(?)) ORDER BY fid", list)
-	if err != nil {
-		return classify("screen "+layer+" in", s.path, err)
-	}
-	defer rows.Close()
-	const blockSize = 512
-	block := make([]screenRow, 0, blockSize)
-	for rows.Next() {
-		var (
-			r                         screenRow
-			blob                      sql.RawBytes
-			name, lic, kind, district sql.NullString
-		)
-		if err := rows.Scan(&r.fid, &blob, &name, &lic, &kind, &district); err != nil {
-			return classify("screen "+layer+" in", s.path, err)
+			block.rows[i].blob = block.buf[lo:ends[i]:ends[i]]
 		}
-		if skip[r.fid] || blob == nil {
-			continue
-		}
-		// Decoded here, from the row's own buffer: no copy of the blob.
-		g, _, err := gpkg.Decode(blob)
-		if err != nil {
-			return &models.ScreenError{Code: models.CodeScreenGeometry, Detail: fmt.Sprintf("%s #%d", layer, r.fid), Err: err}
-		}
-		r.geom = g
-		r.name, r.lic, r.kind, r.district = name.String, lic.String, kind.String, district.String
-		block = append(block, r)
-		if len(block) == blockSize {
-			select {
-			case work <- block:
-			case <-ctx.Done():
-				return nil
-			}
-			block = make([]screenRow, 0, blockSize)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		if ctx.Err() != nil {
-			return nil
-		}
-		return classify("screen "+layer+" in", s.path, err)
-	}
-	if len(block) > 0 {
 		select {
 		case work <- block:
+			block, ends = screenBlocks.Get().(*screenBlock), ends[:0]
+			block.layer, block.order = layer, order
+			return true
 		case <-ctx.Done():
+			return false
 		}
+	}
+	stopped := errors.New("stopped")
+	err := rawQuery(ctx, conn, "SELECT fid, geom, name, licence, kind, district FROM "+gpkg.QuoteIdent(layer)+
+		" WHERE fid IN (SELECT value FROM json_each(?)) ORDER BY fid", []any{list.String()}, 6, func(v []driver.Value) error {
+		var r screenRow
+		var ok bool
+		if r.fid, ok = v[0].(int64); !ok {
+			return fmt.Errorf("fid %v (%T)", v[0], v[0])
+		}
+		start := len(block.buf)
+		switch g := v[1].(type) {
+		case nil:
+		case []byte:
+			block.buf = append(block.buf, g...)
+		default: // not a blob: Decode refuses it
+			block.buf = fmt.Append(block.buf, g)
+		}
+		if len(block.buf) == start {
+			return nil // no geometry (NULL or empty): nothing to measure
+		}
+		ends = append(ends, len(block.buf))
+		for k, dst := range []*string{&r.name, &r.lic, &r.kind, &r.district} {
+			*dst = textValue(v[2+k])
+		}
+		block.rows = append(block.rows, r)
+		if len(block.rows) == screenBlockRows && !send() {
+			return stopped
+		}
+		return nil
+	})
+	if err == stopped || (err != nil && ctx.Err() != nil) {
+		return nil
+	}
+	if err != nil {
+		return classify("screen "+layer+" in", s.path, err)
+	}
+	if len(block.rows) > 0 {
+		send()
 	}
 	return nil
 }
 
-// screenOne measures one candidate.
-func screenOne(layer string, r *screenRow, ix *proximity.Index, d float64) (models.ScreenHit, bool, error) {
-	dist, ok, err := ix.Within(r.geom, d)
+// screenOne decodes (with dec, the worker's) and measures one candidate.
+func screenOne(layer string, r *screenRow, ix *proximity.Index, d float64, dec *gpkg.Decoder) (models.ScreenHit, bool, error) {
+	g, _, err := dec.Decode(r.blob)
+	if err != nil {
+		return models.ScreenHit{}, false, &models.ScreenError{Code: models.CodeScreenGeometry, Detail: fmt.Sprintf("%s #%d", layer, r.fid), Err: err}
+	}
+	dist, ok, err := ix.Within(g, d)
 	if err != nil {
 		return models.ScreenHit{}, false, &models.ScreenError{Code: models.CodeScreenGeometry, Detail: fmt.Sprintf("%s #%d", layer, r.fid), Err: err}
 	}
@@ -315,170 +414,4 @@ func screenOne(layer string, r *screenRow, ix *proximity.Index, d float64) (mode
 	}
 	return models.ScreenHit{Layer: layer, ID: r.fid, Licence: r.lic, Name: r.name,
 		Kind: models.SiteKind(r.kind), District: r.district, DistanceM: dist}, true, nil
-}
-
-// SaveScreening implements models.Screener.
-func (s *Store) SaveScreening(ctx context.Context, name string, sc *models.Screening) error {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return &models.ScreenError{Code: models.CodeScreenBadName}
-	}
-	params, err := json.Marshal(sc.Params)
-	if err != nil {
-		return err
-	}
-	rivers, err := json.Marshal(sc.Rivers)
-	if err != nil {
-		return err
-	}
-	at := sc.At
-	if at.IsZero() {
-		at = time.Now()
-	}
-	var id int64
-	err = s.screenTx(ctx, "save screening", func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM mr_screenings WHERE name = ?`, name).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			return &models.ScreenError{Code: models.CodeScreenNameTaken, Detail: name}
-		}
-		r, err := tx.ExecContext(ctx, `INSERT INTO mr_screenings (name, created_at, distance_m, params, rivers, rivers_sha256, hit_count)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, name, at.UTC().Format(timeFormat), sc.DistanceM, string(params), string(rivers), sc.RiversSHA256, len(sc.Hits))
-		if err != nil {
-			return err
-		}
-		if id, err = r.LastInsertId(); err != nil {
-			return err
-		}
-		st, err := tx.PrepareContext(ctx, `INSERT INTO mr_screening_hits (screening_id, layer, fid, licence, name, kind, district, distance_m)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, h := range sc.Hits {
-			if _, err := st.ExecContext(ctx, id, h.Layer, h.ID, h.Licence, h.Name, string(h.Kind), h.District, h.DistanceM); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	sc.ID, sc.Name, sc.At = id, name, at.UTC().Truncate(time.Millisecond)
-	return nil
-}
-
-// screenTx runs fn in one write transaction; a read-only store refuses.
-func (s *Store) screenTx(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
-	if s.w == nil {
-		return refuse(op, s.path, models.ErrReadOnly, "the project was opened read-only")
-	}
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return classify(op, s.path, err)
-	}
-	defer tx.Rollback()
-	if err := fn(tx); err != nil {
-		var se *models.ScreenError
-		if errors.As(err, &se) {
-			return err
-		}
-		return classify(op, s.path, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return classify(op, s.path, err)
-	}
-	return nil
-}
-
-// Screenings implements models.Screener.
-func (s *Store) Screenings(ctx context.Context) ([]models.ScreeningInfo, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, name, created_at, distance_m, params, hit_count FROM mr_screenings ORDER BY created_at DESC, id DESC`)
-	if err != nil {
-		return nil, classify("list screenings in", s.path, err)
-	}
-	defer rows.Close()
-	out := []models.ScreeningInfo{}
-	for rows.Next() {
-		var in models.ScreeningInfo
-		var at, params string
-		if err := rows.Scan(&in.ID, &in.Name, &at, &in.DistanceM, &params, &in.Hits); err != nil {
-			return nil, classify("list screenings in", s.path, err)
-		}
-		in.At, _ = time.Parse(timeFormat, at)
-		var p models.ScreenParams
-		if json.Unmarshal([]byte(params), &p) == nil {
-			in.Rivers = p.Rivers
-		}
-		out = append(out, in)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, classify("list screenings in", s.path, err)
-	}
-	return out, nil
-}
-
-// LoadScreening implements models.Screener.
-func (s *Store) LoadScreening(ctx context.Context, name string) (*models.Screening, error) {
-	name = strings.TrimSpace(name)
-	sc := &models.Screening{Hits: []models.ScreenHit{}}
-	var at, params, rivers string
-	err := s.r.QueryRowContext(ctx, `SELECT id, name, created_at, distance_m, params, rivers, rivers_sha256 FROM mr_screenings WHERE name = ?`, name).
-		Scan(&sc.ID, &sc.Name, &at, &sc.DistanceM, &params, &rivers, &sc.RiversSHA256)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, &models.ScreenError{Code: models.CodeScreenNotFound, Detail: name}
-	}
-	if err != nil {
-		return nil, classify("read screening from", s.path, err)
-	}
-	sc.At, _ = time.Parse(timeFormat, at)
-	if err := json.Unmarshal([]byte(params), &sc.Params); err != nil {
-		return nil, &Error{Code: CodeSQL, Op: "read screening " + name + " from", Path: s.path, Err: err}
-	}
-	if err := json.Unmarshal([]byte(rivers), &sc.Rivers); err != nil {
-		return nil, &Error{Code: CodeSQL, Op: "read screening " + name + " from", Path: s.path, Err: err}
-	}
-	rows, err := s.r.QueryContext(ctx, `SELECT layer, fid, licence, name, kind, district, distance_m FROM mr_screening_hits WHERE screening_id = ?`, sc.ID)
-	if err != nil {
-		return nil, classify("read screening from", s.path, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var h models.ScreenHit
-		var lic, nm, kind, district sql.NullString
-		if err := rows.Scan(&h.Layer, &h.ID, &lic, &nm, &kind, &district, &h.DistanceM); err != nil {
-			return nil, classify("read screening from", s.path, err)
-		}
-		h.Licence, h.Name, h.Kind, h.District = lic.String, nm.String, models.SiteKind(kind.String), district.String
-		sc.Hits = append(sc.Hits, h)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, classify("read screening from", s.path, err)
-	}
-	models.SortHits(sc.Hits)
-	return sc, nil
-}
-
-// DeleteScreening implements models.Screener.
-func (s *Store) DeleteScreening(ctx context.Context, name string) error {
-	name = strings.TrimSpace(name)
-	return s.screenTx(ctx, "delete screening", func(tx *sql.Tx) error {
-		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM mr_screenings WHERE name = ?`, name).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return &models.ScreenError{Code: models.CodeScreenNotFound, Detail: name}
-		}
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM mr_screening_hits WHERE screening_id = ?`, id); err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM mr_screenings WHERE id = ?`, id)
-		return err
-	})
 }
