@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -264,6 +265,21 @@ func TestPlanningProblemsFireZonesSites(t *testing.T) {
 	logs, _ := s.FireLogs(bgctx)
 	if st, stale := models.FireOn(logs[1], d("2023-05-10")); st != models.FireExtinguished || stale {
 		t.Errorf("fire %s %v", st, stale)
+	}
+	// Two entries of one day come in the order they were logged (id), not
+	// in the index's state order: the later one is the day's state.
+	b = &models.RecordBatch{Fire: []models.FireLog{{PointID: 1, Date: d("2023-05-03"), State: models.FireTreating}, {PointID: 1, Date: d("2023-05-03"), State: models.FireBurning},
+		{PointID: 1, Date: d("2023-04-30"), State: models.FireExtinguished}}}
+	if _, err := s.Record(bgctx, b); err != nil {
+		t.Fatal(err)
+	}
+	logs, _ = s.FireLogs(bgctx)
+	var got []models.FireState
+	for _, e := range logs[1] {
+		got = append(got, e.State)
+	}
+	if want := []models.FireState{models.FireExtinguished, models.FireBurning, models.FireExtinguished, models.FireTreating, models.FireBurning}; !slices.Equal(got, want) {
+		t.Errorf("point 1's log %v, want %v", got, want)
 	}
 	if err := s.SetZoneShare(bgctx, 1, 0.3); err != nil {
 		t.Fatal(err)
