@@ -126,6 +126,11 @@ func DashboardOn(ctx context.Context, ps models.PlanningStore, d models.Date) (*
 	if err != nil {
 		return nil, err
 	}
+	return dashboardFrom(pd, d), nil
+}
+
+// dashboardFrom computes the dashboard on d from what was read for d.
+func dashboardFrom(pd *planData, d models.Date) *Dashboard {
 	in := pd.in
 	p := models.ComputeProgress(in, d, models.DefaultTrendDays)
 	dates := models.ReportDates(PlanStart, d)
@@ -139,7 +144,7 @@ func DashboardOn(ctx context.Context, ps models.PlanningStore, d models.Date) (*
 	sort.Strings(db.Districts)
 	db.Fire = FireSeries(pd.logs, dates)
 	db.Deadlines = deadlinesFrom(pd, d)
-	return db, nil
+	return db
 }
 
 // FireSeries counts active and stale fire points on each date.

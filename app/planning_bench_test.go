@@ -109,7 +109,10 @@ func buildBigPlan(path string) error {
 //   - progress: `minerehab progress` (load and compute);
 //   - dashboard-today: the whole dashboard on a date after every entry, the
 //     usual case, where measures' running totals serve;
-//   - dashboard-past: the dashboard on a past date, summing entries.
+//   - dashboard-past: the dashboard on a past date, summing entries;
+//   - date-change-today, date-change-past: the dashboard window moving to
+//     another date (a DashboardSession that has read the project once:
+//     the progress totals on the date and the computation).
 func BenchmarkPlanning10k1M(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "big.gpkg")
 	if err := buildBigPlan(path); err != nil {
@@ -132,6 +135,19 @@ func BenchmarkPlanning10k1M(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
 				if _, err := DashboardOn(ctx, p, models.MustDate(c.date)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	s := NewDashboardSession(p)
+	if _, err := s.On(ctx, models.MustDate("2024-01-01")); err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct{ name, date string }{{"date-change-today", "2025-06-30"}, {"date-change-past", "2023-06-15"}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.On(ctx, models.MustDate(c.date)); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -36,6 +36,11 @@ type dashboardView struct {
 	body *fyne.Container
 	d    *app.Dashboard
 	err  error
+	// session keeps the reads that do not depend on the date, so that
+	// another date costs only its progress totals; used on the I/O worker
+	// only, for the store it was made on.
+	session   *app.DashboardSession
+	sessionOf models.Store
 	// lists are the windows of lists opened from the figures, closed with
 	// the dashboard.
 	lists []fyne.Window
@@ -88,7 +93,10 @@ func (dv *dashboardView) refresh() {
 		p, err := app.PlanningOf(m.store)
 		var db *app.Dashboard
 		if err == nil {
-			db, err = app.DashboardOn(m.ctx, p, d)
+			if dv.session == nil || dv.sessionOf != m.store {
+				dv.session, dv.sessionOf = app.NewDashboardSession(p), m.store
+			}
+			db, err = dv.session.On(m.ctx, d)
 		}
 		m.ui(func() {
 			dv.d, dv.err = db, err
@@ -98,6 +106,17 @@ func (dv *dashboardView) refresh() {
 			}
 		})
 	})
+}
+
+// reread computes the figures again from the project after its data
+// changed.
+func (dv *dashboardView) reread() {
+	dv.m.io.Go(func() {
+		if dv.session != nil {
+			dv.session.Invalidate()
+		}
+	})
+	dv.refresh()
 }
 
 func (dv *dashboardView) t(key string, args i18n.Args) string { return dv.m.t(key, args) }

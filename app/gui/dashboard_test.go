@@ -59,7 +59,7 @@ func TestDashboardReserveAndLists(t *testing.T) {
 		}
 	})
 	settle(m)
-	act(m, m.dash.refresh)
+	act(m, m.dataChanged) // as the window's own edits do
 	after := m.dash.d.Progress
 	if after.Green != before.Green-1 || after.ReserveBlocked != 1 || after.InReserve < 1 || after.Counted != before.Counted {
 		t.Errorf("after the reserve: %+v (in reserve %d), before %+v", after.Tally, after.InReserve, before.Tally)

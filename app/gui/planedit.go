@@ -129,7 +129,7 @@ func (m *MainWindow) planDataChanged() {
 		e.load()
 	}
 	if m.dash != nil {
-		m.dash.refresh()
+		m.dash.reread()
 	}
 }
 
