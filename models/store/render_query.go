@@ -42,7 +42,21 @@ func (s *Store) RenderRows(ctx context.Context, layer string, bbox *orb.Bound, f
 		args = bboxArgs(bbox)
 	}
 	query += " ORDER BY fid"
-	rows, err := s.r.QueryContext(ctx, query, args...)
+	var q interface {
+		QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+	} = s.r
+	if args == nil {
+		// The whole layer (the render cache being built): read through
+		// the page cache, not mapped (see unmappedConn).
+		conn, restore, err := s.unmappedConn(ctx, "read "+layer+" from")
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		defer restore()
+		q = conn
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return classify("read "+layer+" from", s.path, err)
 	}

@@ -61,7 +61,7 @@ func (s *Store) Screen(ctx context.Context, p models.ScreenParams) (*models.Scre
 		}
 		skip[r.Layer][r.ID] = true
 	}
-	conn, restore, err := s.screenConn(ctx)
+	conn, restore, err := s.unmappedConn(ctx, "screen")
 	if err != nil {
 		return nil, err
 	}
@@ -77,32 +77,6 @@ func (s *Store) Screen(ctx context.Context, p models.ScreenParams) (*models.Scre
 	res.Hits = hits
 	models.SortHits(res.Hits) // in order already: one pass
 	return res, nil
-}
-
-// screenConn returns a read connection for the candidates' queries with
-// memory mapping off: a screening reads rows scattered over most of the
-// file once, and mapping them costs a process that screens once more (page
-// table entries for the whole file, hundreds of MiB resident) than reading
-// them into the page cache. restore turns it back on before the
-// connection returns to the pool.
-func (s *Store) screenConn(ctx context.Context) (conn *sql.Conn, restore func(), err error) {
-	conn, err = s.r.Conn(ctx)
-	if err != nil {
-		return nil, nil, classify("screen", s.path, err)
-	}
-	var mmap int64
-	if err := conn.QueryRowContext(ctx, "PRAGMA mmap_size").Scan(&mmap); err != nil || mmap == 0 {
-		return conn, func() {}, nil
-	}
-	if _, err := conn.ExecContext(ctx, "PRAGMA mmap_size = 0"); err != nil {
-		return conn, func() {}, nil
-	}
-	return conn, func() {
-		if _, err := conn.ExecContext(context.Background(), "PRAGMA mmap_size = "+strconv.FormatInt(mmap, 10)); err != nil {
-			// Not back as it was: the pool must not keep this connection.
-			conn.Raw(func(any) error { return driver.ErrBadConn })
-		}
-	}, nil
 }
 
 func riverList(rs []models.RiverRef) string {
