@@ -53,13 +53,15 @@ func (m *MainWindow) showDashboard() {
 	}
 	if m.dash != nil {
 		m.dash.win.RequestFocus()
-		m.dash.refresh()
+		m.dash.reread()
 		return
 	}
 	dv := &dashboardView{m: m, win: m.app.NewWindow(m.t("gui.dash.title", nil)), date: widget.NewEntry(), body: container.NewVBox()}
 	dv.date.SetPlaceHolder(models.Today().String())
 	dv.date.OnSubmitted = func(string) { dv.refresh() }
-	refresh := widget.NewButtonWithIcon(m.t("gui.dash.refresh", nil), theme.ViewRefreshIcon(), dv.refresh)
+	// A new date reuses what was read (refresh); the Refresh button reads
+	// the project again, for changes made by another program.
+	refresh := widget.NewButtonWithIcon(m.t("gui.dash.refresh", nil), theme.ViewRefreshIcon(), dv.reread)
 	top := container.NewBorder(nil, nil, widget.NewLabel(m.t("gui.dash.as_of", nil)), refresh, dv.date)
 	dv.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewScroll(container.NewPadded(dv.body))))
 	dv.win.Resize(fyne.NewSize(1240, 800)) // the targets table is seven columns wide

@@ -112,3 +112,49 @@ func findList(o fyne.CanvasObject) *widget.List {
 	}
 	return nil
 }
+
+// TestDashboardDateAndRefresh: a new date reuses what the dashboard read,
+// so a record written by another program behind the window's back does not
+// show; the Refresh button (and opening the dashboard again) reads the
+// project again and shows it.
+func TestDashboardDateAndRefresh(t *testing.T) {
+	m := openSample(t, &renderLog{})
+	d := models.MustDate("2023-12-31")
+	var pick *models.MineState
+	m.io.Go(func() {
+		p, _ := app.PlanningOf(m.store)
+		if err := app.SampleHistories(m.ctx, p, models.MustDate("2024-06-30")); err != nil {
+			t.Error(err)
+			return
+		}
+		ms, err := app.MinesOn(m.ctx, p, d, func(s models.MineState) bool { return s.Counted && !s.Green })
+		if err != nil || len(ms) == 0 {
+			t.Errorf("counted mines not green %v %v", ms, err)
+			return
+		}
+		pick = &ms[0]
+	})
+	settle(m)
+	if pick == nil {
+		t.FailNow()
+	}
+	act(m, m.showDashboard)
+	act(m, func() { m.dash.date.SetText(d.String()); m.dash.refresh() })
+	before := m.dash.d.Progress.Green
+	m.io.Go(func() { // another program's write: no dataChanged
+		p, _ := app.PlanningOf(m.store)
+		if _, err := p.Record(m.ctx, &models.RecordBatch{Green: []models.GreenRecord{{MineID: pick.ID, Date: models.MustDate("2023-12-01"), State: models.GreenListed, Level: models.LevelRegional}}}); err != nil {
+			t.Error(err)
+		}
+	})
+	settle(m)
+	act(m, func() { m.dash.date.SetText("2023-12-30"); m.dash.refresh() })
+	act(m, func() { m.dash.date.SetText(d.String()); m.dash.refresh() })
+	if got := m.dash.d.Progress.Green; got != before {
+		t.Errorf("a new date read the project again: %d green, was %d", got, before)
+	}
+	act(m, m.dash.reread) // the Refresh button
+	if got := m.dash.d.Progress.Green; got != before+1 {
+		t.Errorf("after Refresh %d green, want %d", got, before+1)
+	}
+}
