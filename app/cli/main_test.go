@@ -4,12 +4,11 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"minerehab/app"
-	"minerehab/app/fonts"
+	"minerehab/app/internal/testcache"
 )
 
 // TestMain lets tests run the CLI — or hold a project's write lock — in a
@@ -34,23 +33,10 @@ func TestMain(m *testing.M) {
 		_ = tx.Rollback()
 		os.Exit(0)
 	}
-	// The render cache goes to a directory of this run (children inherit
-	// it), so tests neither read nor litter the user's cache.
-	dir := ""
-	if os.Getenv(renderCacheEnv) == "" {
-		if d, err := os.MkdirTemp("", "minerehab-render-cache-"); err == nil {
-			dir = d
-			os.Setenv(renderCacheEnv, dir)
-			if os.Getenv(fonts.CacheEnv) == "" { // the faces too
-				os.Setenv(fonts.CacheEnv, filepath.Join(dir, "fonts"))
-			}
-		}
-	}
+	// The render and face caches go to a directory of this run (children
+	// inherit it), so tests neither read nor litter the user's caches.
+	cleanup := testcache.Use()
 	code := m.Run()
-	if dir != "" {
-		os.RemoveAll(dir)
-	}
+	cleanup()
 	os.Exit(code)
 }
-
-const renderCacheEnv = "MINEREHAB_RENDER_CACHE"
