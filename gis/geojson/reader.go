@@ -431,11 +431,13 @@ func (r *Reader) rootType() (*Feature, error) {
 	}
 	// a sequence of newline-delimited features, or trailing garbage?
 	r.state = stEnd
-	ok, serr := r.skipSpace(true)
+	// A record separator makes the file a sequence even when no record
+	// follows it, so stSeq (not this skip) must see it.
+	ok, serr := r.skipSpace(false)
 	switch {
 	case serr != nil:
 		r.pending = serr
-	case ok && r.buf[r.r] == '{':
+	case ok && (r.buf[r.r] == '{' || r.buf[r.r] == 0x1e):
 		r.layout = Sequence
 		r.state = stSeq
 	case ok:

@@ -165,6 +165,7 @@ func TestReaderCases(t *testing.T) {
 			}},
 		{name: "sequence with bad record", in: ptF + "\n" + `{"type":"Feature","geometry":{"type":"Point","coordinates":["a",1]}}` + "\n" + ptF + "\n", ok: 2, ferrs: []string{CodeBadCoordinates}},
 		{name: "sequence record not object", in: "\x1e" + ptF + "\n\x1e5\n", ok: 1, ferrs: []string{CodeBadFeatureType}},
+		{name: "feature then a lone record separator", in: ptF + "\x1e", ok: 1, check: wantLayout(Sequence)},
 		{name: "sequence of collections", in: "\x1e" + fc(ptF) + "\n", fileCode: CodeBadRootType},
 		{name: "single feature then garbage", in: ptF + " ]", ok: 1, fileCode: CodeBadJSON},
 
