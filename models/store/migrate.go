@@ -32,6 +32,7 @@ var migrations = []migration{
 	{3, "planning", migratePlanning},
 	{4, "surveys", migrateSurveys},
 	{5, "render tokens", migrateRenderTokens},
+	{6, "progress by day", migrateProgressByDay},
 }
 
 // SchemaVersion is the schema version this program writes and the newest

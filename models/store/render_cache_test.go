@@ -128,6 +128,7 @@ func TestLayerTokensOldSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	downgradeTo5(t, s.w)
 	for _, q := range []string{`DROP TABLE mr_layer_tokens`, `UPDATE mr_meta SET value = '4' WHERE key = 'schema_version'`} {
 		if _, err := s.w.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
