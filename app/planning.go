@@ -131,6 +131,10 @@ func DashboardOn(ctx context.Context, ps models.PlanningStore, d models.Date) (*
 
 // dashboardFrom computes the dashboard on d from what was read for d.
 func dashboardFrom(pd *planData, d models.Date) *Dashboard {
+	// The deadline board (a third of the work) reads pd only: it runs
+	// beside the green-mine arithmetic, on the other core.
+	board := make(chan *Deadlines, 1)
+	go func() { board <- deadlinesFrom(pd, d) }()
 	in := pd.in
 	p := models.ComputeProgress(in, d, models.DefaultTrendDays)
 	dates := models.ReportDates(PlanStart, d)
@@ -143,7 +147,7 @@ func dashboardFrom(pd *planData, d models.Date) *Dashboard {
 	}
 	sort.Strings(db.Districts)
 	db.Fire = FireSeries(pd.logs, dates)
-	db.Deadlines = deadlinesFrom(pd, d)
+	db.Deadlines = <-board
 	return db
 }
 

@@ -56,9 +56,9 @@ func loadPlanData(ctx context.Context, ps models.PlanningStore, d models.Date, w
 		return err
 	})
 	run(func() (err error) { pd.units, err = ps.PlanUnits(ctx); return err })
-	run(func() (err error) { pd.measures, err = ps.Measures(ctx, 0); return err })
+	run(func() (err error) { pd.measures, err = ps.MeasureSchedules(ctx); return err })
 	run(func() (err error) { pd.totals, err = ps.ProgressTotals(ctx, d); return err })
-	run(func() (err error) { pd.problems, err = ps.Problems(ctx, 0); return err })
+	run(func() (err error) { pd.problems, err = ps.ProblemSchedules(ctx); return err })
 	run(func() (err error) { pd.logs, err = ps.FireLogs(ctx); return err })
 	if zl, ok := ps.(zoneLister); ok {
 		run(func() error {

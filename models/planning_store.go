@@ -53,6 +53,9 @@ type PlanningStore interface {
 	DeletePlanUnit(ctx context.Context, id int64) error
 	// Measures lists the measures of a unit (all when unitID is 0).
 	Measures(ctx context.Context, unitID int64) ([]Measure, error)
+	// MeasureSchedules lists every measure, by id, with only what its
+	// status needs (id, unit, kind, planned area and volume, start, end).
+	MeasureSchedules(ctx context.Context) ([]Measure, error)
 	PutMeasure(ctx context.Context, m Measure) (int64, error)
 	DeleteMeasure(ctx context.Context, id int64) error
 	// Progress lists a measure's entries by date (all when measureID is 0).
@@ -69,6 +72,9 @@ type PlanningStore interface {
 
 	// Problems lists a mine's problem list (all mines when mineID is 0).
 	Problems(ctx context.Context, mineID int64) ([]MineProblem, error)
+	// ProblemSchedules lists every problem with only what its status
+	// needs (id, mine, found, category, deadline, state, closed).
+	ProblemSchedules(ctx context.Context) ([]MineProblem, error)
 	PutProblem(ctx context.Context, p MineProblem) (int64, error)
 	DeleteProblem(ctx context.Context, id int64) error
 

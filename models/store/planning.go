@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -143,13 +144,11 @@ func (s *Store) GreenInput(ctx context.Context) (*models.GreenInput, error) {
 	// Only what the arithmetic reads (id, mine, date, state): notes,
 	// levels and scores stay in the database; sorted in Go.
 	wg.Go(func() {
-		errs[2] = s.scanRows(ctx, "read status history", `SELECT id, mine_fid, date, status FROM mr_mine_status`, func(rows *sql.Rows) error {
-			var r models.StatusRecord
-			var st string
-			if err := rows.Scan(&r.ID, &r.MineID, scanDate(&r.Date), &st); err != nil {
+		errs[2] = s.readRaw(ctx, "read status history", `SELECT id, mine_fid, date, status FROM mr_mine_status`, 4, func(v []driver.Value) error {
+			r := models.StatusRecord{ID: intValue(v[0]), MineID: intValue(v[1]), Status: models.MineStatus(textValue(v[3]))}
+			if err := scanDate(&r.Date).Scan(v[2]); err != nil {
 				return err
 			}
-			r.Status = models.MineStatus(st)
 			in.Status[r.MineID] = append(in.Status[r.MineID], r)
 			return nil
 		})
@@ -160,13 +159,11 @@ func (s *Store) GreenInput(ctx context.Context) (*models.GreenInput, error) {
 		}
 	})
 	wg.Go(func() {
-		errs[3] = s.scanRows(ctx, "read green history", `SELECT id, mine_fid, date, state FROM mr_green`, func(rows *sql.Rows) error {
-			r := models.GreenRecord{Score: math.NaN()}
-			var st string
-			if err := rows.Scan(&r.ID, &r.MineID, scanDate(&r.Date), &st); err != nil {
+		errs[3] = s.readRaw(ctx, "read green history", `SELECT id, mine_fid, date, state FROM mr_green`, 4, func(v []driver.Value) error {
+			r := models.GreenRecord{ID: intValue(v[0]), MineID: intValue(v[1]), State: models.GreenState(textValue(v[3])), Score: math.NaN()}
+			if err := scanDate(&r.Date).Scan(v[2]); err != nil {
 				return err
 			}
-			r.State = models.GreenState(st)
 			in.Green[r.MineID] = append(in.Green[r.MineID], r)
 			return nil
 		})

@@ -1,11 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 
 	"minerehab/models"
 )
@@ -318,30 +321,41 @@ func (s *Store) Progress(ctx context.Context, measureID int64) ([]models.Progres
 
 // ProgressTotals sums every measure's entries dated on or before d.
 func (s *Store) ProgressTotals(ctx context.Context, d models.Date) (map[int64]models.ProgressTotal, error) {
-	// Measures with nothing after d take their running totals; the others
-	// sum their entries up to d through the covering index. CROSS JOIN
-	// keeps the totals as the outer loop: left to itself SQLite walks all
-	// of mr_progress in index order to save the GROUP BY's sort, which
-	// reads a million entries to sum none when d is after every entry.
-	rows, err := s.r.QueryContext(ctx, `SELECT measure_id, area_ha, volume_m3, entries FROM mr_progress_totals WHERE last_date <= ?1 AND entries > 0
-		UNION ALL
-		SELECT t.measure_id, total(p.area_ha), total(p.volume_m3), count(*) FROM mr_progress_totals t
-			CROSS JOIN mr_progress p INDEXED BY mr_progress_measure ON p.measure_id = t.measure_id AND p.date <= ?1
-		WHERE t.last_date > ?1 GROUP BY t.measure_id`, d.String())
+	conn, err := s.r.Conn(ctx)
 	if err != nil {
 		return nil, classify("read progress", s.path, err)
 	}
-	defer rows.Close()
+	defer conn.Close()
 	out := map[int64]models.ProgressTotal{}
-	for rows.Next() {
-		var id int64
-		var t models.ProgressTotal
-		if err := rows.Scan(&id, &t.AreaHa, &t.VolumeM3, &t.Entries); err != nil {
-			return nil, classify("read progress", s.path, err)
-		}
-		out[id] = t
+	err = rawQuery(ctx, conn, s.progressTotalsQuery(), []any{d.String()}, 4, func(v []driver.Value) error {
+		out[intValue(v[0])] = models.ProgressTotal{AreaHa: floatValue(v[1]), VolumeM3: floatValue(v[2]), Entries: int(intValue(v[3]))}
+		return nil
+	})
+	if err != nil {
+		return nil, classify("read progress", s.path, err)
 	}
-	return out, classify("read progress", s.path, rows.Err())
+	return out, nil
+}
+
+// progressTotalsQuery gives, for ?1 a date, each measure's totals on that
+// date. Measures with nothing after it take their running totals; the
+// others take their latest day on or before it from mr_progress_by_day
+// (schema 6: two seeks per measure), or, in an older file opened read-only,
+// sum their entries through the covering index (CROSS JOIN keeps the
+// totals as the outer loop: left to itself SQLite walks all of mr_progress
+// in index order to save the GROUP BY's sort).
+func (s *Store) progressTotalsQuery() string {
+	const current = `SELECT measure_id, area_ha, volume_m3, entries FROM mr_progress_totals WHERE last_date <= ?1 AND entries > 0
+		UNION ALL `
+	if s.version < 6 {
+		return current + `SELECT t.measure_id, total(p.area_ha), total(p.volume_m3), count(*) FROM mr_progress_totals t
+			CROSS JOIN mr_progress p INDEXED BY mr_progress_measure ON p.measure_id = t.measure_id AND p.date <= ?1
+		WHERE t.last_date > ?1 GROUP BY t.measure_id`
+	}
+	return current + `SELECT t.measure_id, b.area_ha, b.volume_m3, b.entries FROM mr_progress_totals t
+			CROSS JOIN mr_progress_by_day b ON b.measure_id = t.measure_id
+				AND b.date = (SELECT max(date) FROM mr_progress_by_day WHERE measure_id = t.measure_id AND date <= ?1)
+		WHERE t.last_date > ?1`
 }
 
 // DeleteProgress deletes a progress entry with its photos.
@@ -482,22 +496,25 @@ func (s *Store) DeleteProblem(ctx context.Context, id int64) error {
 	return s.deleteRow(ctx, "delete problem", "mr_problems", "problem", id)
 }
 
-// FireLogs lists every fire point's log, by point then date.
+// FireLogs lists every fire point's log, by point then date (same-day
+// reports by id). The rows are read in table order and sorted here: the
+// ORDER BY would walk the (point, date, state) index and look every row
+// up in the table for its id and note, three times the work.
 func (s *Store) FireLogs(ctx context.Context) (map[int64][]models.FireLog, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, point_fid, date, state, note FROM mr_fire_log ORDER BY point_fid, date, id`)
-	if err != nil {
-		return nil, classify("read fire log", s.path, err)
-	}
-	defer rows.Close()
 	out := map[int64][]models.FireLog{}
-	for rows.Next() {
-		var f models.FireLog
-		var st string
-		if err := rows.Scan(&f.ID, &f.PointID, scanDate(&f.Date), &st, &f.Note); err != nil {
-			return nil, classify("read fire log", s.path, err)
+	err := s.readRaw(ctx, "read fire log", `SELECT id, point_fid, date, state, note FROM mr_fire_log`, 5, func(v []driver.Value) error {
+		f := models.FireLog{ID: intValue(v[0]), PointID: intValue(v[1]), State: models.FireState(textValue(v[3])), Note: textValue(v[4])}
+		if err := scanDate(&f.Date).Scan(v[2]); err != nil {
+			return err
 		}
-		f.State = models.FireState(st)
 		out[f.PointID] = append(out[f.PointID], f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, classify("read fire log", s.path, rows.Err())
+	for _, l := range out {
+		slices.SortFunc(l, func(a, b models.FireLog) int { return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID)) })
+	}
+	return out, nil
 }
