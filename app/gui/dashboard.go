@@ -44,6 +44,8 @@ type dashboardView struct {
 	// lists are the windows of lists opened from the figures, closed with
 	// the dashboard.
 	lists []fyne.Window
+	// loading runs while the first figures are worked out.
+	loading *widget.ProgressBarInfinite
 }
 
 // showDashboard opens (or raises) the dashboard window.
@@ -88,6 +90,13 @@ func (dv *dashboardView) refresh() {
 			return
 		}
 	}
+	if dv.d == nil && dv.err == nil {
+		// The first reading of a big project takes a moment: say so
+		// rather than show an empty window.
+		dv.loading = widget.NewProgressBarInfinite()
+		dv.body.Objects = []fyne.CanvasObject{dv.loading, widget.NewLabel(dv.t("gui.dash.loading", nil))}
+		dv.body.Refresh()
+	}
 	m.io.Go(func() {
 		if m.store == nil {
 			return
@@ -125,13 +134,22 @@ func (dv *dashboardView) t(key string, args i18n.Args) string { return dv.m.t(ke
 
 // show lays the figures out.
 func (dv *dashboardView) show() {
-	dv.body.RemoveAll()
-	defer dv.body.Refresh()
+	if dv.loading != nil {
+		dv.loading.Stop()
+		dv.loading = nil
+	}
+	// The figures are gathered and laid out once: Container.Add lays the
+	// whole box out again at every call.
+	var objs []fyne.CanvasObject
+	defer func() {
+		dv.body.Objects = objs
+		dv.body.Refresh()
+	}()
 	if dv.err != nil {
 		e := widget.NewLabel(dv.m.errorText(dv.err))
 		e.Importance = widget.DangerImportance
 		e.Wrapping = fyne.TextWrapWord
-		dv.body.Add(e)
+		objs = append(objs, e)
 		return
 	}
 	d := dv.d
@@ -139,7 +157,7 @@ func (dv *dashboardView) show() {
 		return
 	}
 	p := d.Progress
-	dv.body.Add(widget.NewLabelWithStyle(dv.t("gui.dash.on", i18n.Args{"date": p.AsOf.String()}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	objs = append(objs, widget.NewLabelWithStyle(dv.t("gui.dash.on", i18n.Args{"date": p.AsOf.String()}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	figures := container.NewGridWithColumns(5,
 		newBigFigure(fmt.Sprint(p.Counted), dv.t("gui.dash.counted", nil), func() { dv.showMineList(listCounted) }),
 		newBigFigure(fmt.Sprint(p.Green), dv.t("gui.dash.green", nil), func() { dv.showMineList(listGreen) }),
@@ -158,15 +176,15 @@ func (dv *dashboardView) show() {
 		figures.Add(newBigFigure(fmt.Sprint(tp.Needed), dv.t("dash.needed_for", i18n.Args{"date": tp.Date.String(), "days": tp.DaysLeft}),
 			func() { dv.showMineList(listNotGreen) }))
 	}
-	dv.body.Add(figures)
+	objs = append(objs, figures)
 	if p.InReserve > 0 {
 		b := widget.NewButton(dv.t("dash.reserve", i18n.Args{"n": p.InReserve, "blocked": p.ReserveBlocked}), func() { dv.showMineList(listReserve) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.WarningImportance
-		dv.body.Add(b)
+		objs = append(objs, b)
 	}
 	// Targets.
-	dv.body.Add(heading(dv.t("gui.dash.targets", nil)))
+	objs = append(objs, heading(dv.t("gui.dash.targets", nil)))
 	grid := container.New(layout.NewGridLayout(7))
 	for _, h := range []string{"deadline", "rate", "required", "needed", "met", "days_left", "trend"} {
 		grid.Add(widget.NewLabelWithStyle(dv.t("gui.dash.col."+h, nil), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
@@ -192,9 +210,9 @@ func (dv *dashboardView) show() {
 		grid.Add(widget.NewLabel(fmt.Sprint(tp.DaysLeft)))
 		grid.Add(widget.NewLabel(trend))
 	}
-	dv.body.Add(grid)
+	objs = append(objs, grid)
 	// Districts.
-	dv.body.Add(heading(dv.t("gui.dash.districts", nil)))
+	objs = append(objs, heading(dv.t("gui.dash.districts", nil)))
 	dg := container.New(layout.NewGridLayout(4 + len(p.Targets)))
 	for _, h := range []string{"district", "counted", "green", "rate"} {
 		dg.Add(widget.NewLabelWithStyle(dv.t("gui.dash.col."+h, nil), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
@@ -223,47 +241,62 @@ func (dv *dashboardView) show() {
 			dg.Add(widget.NewLabel(fmt.Sprint(tp.Needed)))
 		}
 	}
-	dv.body.Add(newDistrictBars(names, func(n string) string {
+	objs = append(objs, newDistrictBars(names, func(n string) string {
 		if n == "" {
 			return dv.t("gui.dash.no_district", nil)
 		}
 		return n
 	}, p))
-	dv.body.Add(dg)
+	objs = append(objs, dg)
 	// Burn-up.
 	if len(d.BurnUp) > 1 {
-		dv.body.Add(heading(dv.t("gui.dash.burnup", nil)))
-		dv.body.Add(newBurnUp(d.BurnUp, p.Targets))
+		objs = append(objs, heading(dv.t("gui.dash.burnup", nil)))
+		objs = append(objs, newBurnUp(d.BurnUp, p.Targets))
 	}
 	// Fire points: dynamic zeroing.
 	if len(d.Fire) > 1 {
-		dv.body.Add(heading(dv.t("dash.fire", i18n.Args{"active": d.Fire[len(d.Fire)-1].Active, "stale": d.Fire[len(d.Fire)-1].Stale})))
-		dv.body.Add(newFireChart(d.Fire))
+		objs = append(objs, heading(dv.t("dash.fire", i18n.Args{"active": d.Fire[len(d.Fire)-1].Active, "stale": d.Fire[len(d.Fire)-1].Stale})))
+		objs = append(objs, newFireChart(d.Fire))
 	}
 	// Deadlines and the stop-production list.
 	if dl := d.Deadlines; dl != nil {
-		dv.body.Add(heading(dv.t("gui.dash.deadlines", i18n.Args{"overdue": dl.Overdue, "behind": dl.Behind, "stale": dl.StaleFires})))
-		dv.body.Add(container.NewHBox(
+		objs = append(objs, heading(dv.t("gui.dash.deadlines", i18n.Args{"overdue": dl.Overdue, "behind": dl.Behind, "stale": dl.StaleFires})))
+		objs = append(objs, container.NewHBox(
 			widget.NewButton(dv.t("dash.open_overdue", i18n.Args{"n": dl.Overdue}), func() { dv.showDeadlineList(models.Overdue) }),
 			widget.NewButton(dv.t("dash.open_behind", i18n.Args{"n": dl.Behind}), func() { dv.showDeadlineList(models.Behind) }),
 			widget.NewButton(dv.t("dash.open_all", i18n.Args{"n": len(dl.Items)}), func() { dv.showDeadlineList("") }),
 		))
 		if len(dl.StopList) == 0 {
-			dv.body.Add(widget.NewLabel(dv.t("gui.dash.no_stop", nil)))
+			objs = append(objs, widget.NewLabel(dv.t("gui.dash.no_stop", nil)))
 		}
-		for _, s := range dl.StopList {
-			s := s
-			var reasons []string
-			for _, r := range s.Reasons {
-				reasons = append(reasons, dv.reasonText(r))
-			}
-			b := widget.NewButton(dv.t("gui.dash.stop_row", i18n.Args{"name": s.Name, "licence": s.Licence, "district": s.District,
-				"reasons": strings.Join(reasons, "、"), "days": s.DaysLate}), func() { dv.m.showMine(s.MineID) })
+		// The longest overdue first, a screenful of them: a city-wide
+		// project can list thousands, opened in a list of their own.
+		for _, s := range dl.StopList[:min(len(dl.StopList), stopRowsShown)] {
+			b := widget.NewButton(dv.stopRow(s), func() { dv.m.showMine(s.MineID) })
 			b.Alignment = widget.ButtonAlignLeading
 			b.Importance = widget.LowImportance
-			dv.body.Add(b)
+			objs = append(objs, b)
+		}
+		if len(dl.StopList) > stopRowsShown {
+			b := widget.NewButton(dv.t("dash.open_stop", i18n.Args{"n": len(dl.StopList)}), dv.showStopList)
+			b.Alignment = widget.ButtonAlignLeading
+			objs = append(objs, b)
 		}
 	}
+}
+
+// stopRowsShown is how many mines of the stop-production list the
+// dashboard itself shows.
+const stopRowsShown = 20
+
+// stopRow words one mine of the stop-production list.
+func (dv *dashboardView) stopRow(s app.StopEntry) string {
+	var reasons []string
+	for _, r := range s.Reasons {
+		reasons = append(reasons, dv.reasonText(r))
+	}
+	return dv.t("gui.dash.stop_row", i18n.Args{"name": s.Name, "licence": s.Licence, "district": s.District,
+		"reasons": strings.Join(reasons, "、"), "days": s.DaysLate})
 }
 
 // reasonText words a stop-list reason ("measure:backfill", "fire").

@@ -110,6 +110,16 @@ func (dv *dashboardView) showDeadlineList(status models.DeadlineStatus) {
 	})
 }
 
+// showStopList lists the whole stop-production list.
+func (dv *dashboardView) showStopList() {
+	stops := dv.d.Deadlines.StopList
+	rows := make([]string, len(stops))
+	for i, s := range stops {
+		rows[i] = dv.stopRow(s)
+	}
+	dv.showList(dv.t("dash.list.stop", i18n.Args{"n": len(stops)}), rows, func(i int) { dv.m.showMine(stops[i].MineID) })
+}
+
 // showList opens a window listing rows; choosing one calls pick.
 func (dv *dashboardView) showList(title string, rows []string, pick func(int)) {
 	w := dv.m.app.NewWindow(title)

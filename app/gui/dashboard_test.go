@@ -1,10 +1,12 @@
 package gui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/paulmach/orb"
@@ -156,5 +158,73 @@ func TestDashboardDateAndRefresh(t *testing.T) {
 	act(m, m.dash.reread) // the Refresh button
 	if got := m.dash.d.Progress.Green; got != before+1 {
 		t.Errorf("after Refresh %d green, want %d", got, before+1)
+	}
+}
+
+// TestDashboardSaysItIsLoading: until the first figures arrive the window
+// shows a moving bar and says what it is doing, and the bar goes (stopped)
+// when they come.
+func TestDashboardSaysItIsLoading(t *testing.T) {
+	m := openSample(t, &renderLog{})
+	release := make(chan struct{})
+	m.io.Go(func() { <-release }) // the I/O worker is busy: the figures wait
+	turn(m.showDashboard)
+	var bar *widget.ProgressBarInfinite
+	turn(func() {
+		if len(m.dash.body.Objects) == 2 {
+			bar, _ = m.dash.body.Objects[0].(*widget.ProgressBarInfinite)
+		}
+		if bar == nil || !strings.Contains(strings.Join(texts(m.dash.body), " "), "正在读取项目") {
+			t.Errorf("while reading: %q", texts(m.dash.body))
+		}
+	})
+	close(release)
+	settle(m)
+	turn(func() {
+		if m.dash.d == nil || m.dash.loading != nil || bar.Running() {
+			t.Errorf("after reading: figures %v, bar %v running %v", m.dash.d != nil, m.dash.loading, bar.Running())
+		}
+	})
+}
+
+// TestDashboardLongStopList: a city-wide stop-production list shows its
+// longest overdue mines on the dashboard and the rest behind a button that
+// lists them all; laying it out does not grow with the list (it once added
+// a button per mine, re-laying the window out each time: minutes for the
+// benchmark project's thousands).
+func TestDashboardLongStopList(t *testing.T) {
+	m := openSample(t, &renderLog{})
+	act(m, m.showDashboard)
+	stops := make([]app.StopEntry, 3000)
+	for i := range stops {
+		stops[i] = app.StopEntry{MineID: int64(i + 1), Licence: fmt.Sprintf("C%04d", i), Name: fmt.Sprint("矿", i), District: "海南区",
+			Reasons: []string{"measure:backfill"}, DaysLate: 3000 - i}
+	}
+	turn(func() {
+		d := *m.dash.d
+		dl := *d.Deadlines
+		dl.StopList = stops
+		d.Deadlines = &dl
+		m.dash.d = &d
+		m.dash.show()
+	})
+	var rows, more []*widget.Button
+	turn(func() {
+		for _, o := range m.dash.body.Objects {
+			if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, "逾期") {
+				rows = append(rows, b)
+			}
+			if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, "3000 座") {
+				more = append(more, b)
+			}
+		}
+	})
+	if len(rows) != stopRowsShown || !strings.HasPrefix(rows[0].Text, "矿0（C0000") || len(more) != 1 {
+		t.Fatalf("%d stop rows (first %q), %d buttons for the rest", len(rows), rows[0].Text, len(more))
+	}
+	before := len(m.dash.lists)
+	act(m, func() { test.Tap(more[0]) })
+	if len(m.dash.lists) != before+1 || !strings.Contains(m.dash.lists[before].Title(), "3000") {
+		t.Fatalf("the button opened %d lists", len(m.dash.lists)-before)
 	}
 }
