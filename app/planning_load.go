@@ -46,6 +46,9 @@ func loadPlanData(ctx context.Context, ps models.PlanningStore, d models.Date, w
 			}
 		})
 	}
+	// The longest read first: the store has a few connections and the
+	// reads queue for them.
+	run(func() (err error) { pd.totals, err = ps.ProgressTotals(ctx, d); return err })
 	run(func() (err error) {
 		if withGreen {
 			pd.in, err = greenInput(ctx, ps)
@@ -57,7 +60,6 @@ func loadPlanData(ctx context.Context, ps models.PlanningStore, d models.Date, w
 	})
 	run(func() (err error) { pd.units, err = ps.PlanUnits(ctx); return err })
 	run(func() (err error) { pd.measures, err = ps.MeasureSchedules(ctx); return err })
-	run(func() (err error) { pd.totals, err = ps.ProgressTotals(ctx, d); return err })
 	run(func() (err error) { pd.problems, err = ps.ProblemSchedules(ctx); return err })
 	run(func() (err error) { pd.logs, err = ps.FireLogs(ctx); return err })
 	if zl, ok := ps.(zoneLister); ok {

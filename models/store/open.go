@@ -178,7 +178,7 @@ func openReader(ctx context.Context, path, uri string, opt Options) (*sql.DB, me
 		if err != nil {
 			return nil, meta{}, &Error{Code: CodeSQL, Op: "open", Path: path, Err: err}
 		}
-		r.SetMaxOpenConns(4)
+		r.SetMaxOpenConns(readerConns)
 		m, err := readMeta(ctx, r, path)
 		if err == nil {
 			return r, m, nil

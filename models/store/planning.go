@@ -93,25 +93,18 @@ func scanDate(d *models.Date) sql.Scanner { return nullDate{d} }
 
 // MineFacts lists every mine of the mines layer, in fid order.
 func (s *Store) MineFacts(ctx context.Context) ([]models.MineFacts, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT fid, coalesce(licence,''), coalesce(name,''), coalesce(district,''), coalesce(status,'') FROM mines ORDER BY fid`)
-	if err != nil {
-		return nil, classify("read mines", s.path, err)
-	}
-	defer rows.Close()
 	var out []models.MineFacts
-	for rows.Next() {
-		var m models.MineFacts
-		var st string
-		if err := rows.Scan(&m.ID, &m.Licence, &m.Name, &m.District, &st); err != nil {
-			return nil, classify("read mines", s.path, err)
-		}
+	err := s.readRaw(ctx, "read mines", `SELECT fid, licence, name, district, status FROM mines ORDER BY fid`, nil, 5, func(v []driver.Value) error {
+		m := models.MineFacts{ID: intValue(v[0]), Licence: textValue(v[1]), Name: textValue(v[2]), District: textValue(v[3])}
+		st := textValue(v[4])
 		m.Status = models.MineStatus(st)
 		if ps, ok := models.ParseMineStatus(st); ok {
 			m.Status = ps
 		}
 		out = append(out, m)
-	}
-	return out, classify("read mines", s.path, rows.Err())
+		return nil
+	})
+	return out, err
 }
 
 // MinesByLicence returns the fids of the mines carrying licence.
@@ -144,7 +137,7 @@ func (s *Store) GreenInput(ctx context.Context) (*models.GreenInput, error) {
 	// Only what the arithmetic reads (id, mine, date, state): notes,
 	// levels and scores stay in the database; sorted in Go.
 	wg.Go(func() {
-		errs[2] = s.readRaw(ctx, "read status history", `SELECT id, mine_fid, date, status FROM mr_mine_status`, 4, func(v []driver.Value) error {
+		errs[2] = s.readRaw(ctx, "read status history", `SELECT id, mine_fid, date, status FROM mr_mine_status`, nil, 4, func(v []driver.Value) error {
 			r := models.StatusRecord{ID: intValue(v[0]), MineID: intValue(v[1]), Status: models.MineStatus(textValue(v[3]))}
 			if err := scanDate(&r.Date).Scan(v[2]); err != nil {
 				return err
@@ -159,7 +152,7 @@ func (s *Store) GreenInput(ctx context.Context) (*models.GreenInput, error) {
 		}
 	})
 	wg.Go(func() {
-		errs[3] = s.readRaw(ctx, "read green history", `SELECT id, mine_fid, date, state FROM mr_green`, 4, func(v []driver.Value) error {
+		errs[3] = s.readRaw(ctx, "read green history", `SELECT id, mine_fid, date, state FROM mr_green`, nil, 4, func(v []driver.Value) error {
 			r := models.GreenRecord{ID: intValue(v[0]), MineID: intValue(v[1]), State: models.GreenState(textValue(v[3])), Score: math.NaN()}
 			if err := scanDate(&r.Date).Scan(v[2]); err != nil {
 				return err

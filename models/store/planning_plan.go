@@ -168,20 +168,14 @@ func (s *Store) PutMilestone(ctx context.Context, m models.ZoneMilestone) (int64
 
 // PlanUnits lists the plan units by id.
 func (s *Store) PlanUnits(ctx context.Context) ([]models.PlanUnit, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, name, coalesce(mine_fid,0), coalesce(zone_fid,0), coalesce(shape_fid,0), note FROM mr_plan_units ORDER BY id`)
-	if err != nil {
-		return nil, classify("read plan units", s.path, err)
-	}
-	defer rows.Close()
 	var out []models.PlanUnit
-	for rows.Next() {
-		var u models.PlanUnit
-		if err := rows.Scan(&u.ID, &u.Name, &u.MineID, &u.ZoneID, &u.ShapeID, &u.Note); err != nil {
-			return nil, classify("read plan units", s.path, err)
-		}
-		out = append(out, u)
-	}
-	return out, classify("read plan units", s.path, rows.Err())
+	err := s.readRaw(ctx, "read plan units", `SELECT id, name, mine_fid, zone_fid, shape_fid, note FROM mr_plan_units ORDER BY id`, nil, 6,
+		func(v []driver.Value) error {
+			out = append(out, models.PlanUnit{ID: intValue(v[0]), Name: textValue(v[1]), MineID: intValue(v[2]), ZoneID: intValue(v[3]),
+				ShapeID: intValue(v[4]), Note: textValue(v[5])})
+			return nil
+		})
+	return out, err
 }
 
 func nullID(id int64) any {
@@ -321,18 +315,13 @@ func (s *Store) Progress(ctx context.Context, measureID int64) ([]models.Progres
 
 // ProgressTotals sums every measure's entries dated on or before d.
 func (s *Store) ProgressTotals(ctx context.Context, d models.Date) (map[int64]models.ProgressTotal, error) {
-	conn, err := s.r.Conn(ctx)
-	if err != nil {
-		return nil, classify("read progress", s.path, err)
-	}
-	defer conn.Close()
 	out := map[int64]models.ProgressTotal{}
-	err = rawQuery(ctx, conn, s.progressTotalsQuery(), []any{d.String()}, 4, func(v []driver.Value) error {
+	err := s.readRaw(ctx, "read progress", s.progressTotalsQuery(), []any{d.String()}, 4, func(v []driver.Value) error {
 		out[intValue(v[0])] = models.ProgressTotal{AreaHa: floatValue(v[1]), VolumeM3: floatValue(v[2]), Entries: int(intValue(v[3]))}
 		return nil
 	})
 	if err != nil {
-		return nil, classify("read progress", s.path, err)
+		return nil, err
 	}
 	return out, nil
 }
@@ -502,7 +491,7 @@ func (s *Store) DeleteProblem(ctx context.Context, id int64) error {
 // up in the table for its id and note, three times the work.
 func (s *Store) FireLogs(ctx context.Context) (map[int64][]models.FireLog, error) {
 	out := map[int64][]models.FireLog{}
-	err := s.readRaw(ctx, "read fire log", `SELECT id, point_fid, date, state, note FROM mr_fire_log`, 5, func(v []driver.Value) error {
+	err := s.readRaw(ctx, "read fire log", `SELECT id, point_fid, date, state, note FROM mr_fire_log`, nil, 5, func(v []driver.Value) error {
 		f := models.FireLog{ID: intValue(v[0]), PointID: intValue(v[1]), State: models.FireState(textValue(v[3])), Note: textValue(v[4])}
 		if err := scanDate(&f.Date).Scan(v[2]); err != nil {
 			return err

@@ -19,7 +19,7 @@ import (
 // responsible unit and note are left empty).
 func (s *Store) MeasureSchedules(ctx context.Context) ([]models.Measure, error) {
 	var out []models.Measure
-	err := s.readRaw(ctx, "read measures", `SELECT id, unit_id, kind, area_ha, volume_m3, start, end FROM mr_measures ORDER BY id`, 7,
+	err := s.readRaw(ctx, "read measures", `SELECT id, unit_id, kind, area_ha, volume_m3, start, end FROM mr_measures ORDER BY id`, nil, 7,
 		func(v []driver.Value) error {
 			m := models.Measure{ID: intValue(v[0]), UnitID: intValue(v[1]), Kind: models.MeasureKind(textValue(v[2])),
 				AreaHa: floatValue(v[3]), VolumeM3: floatValue(v[4])}
@@ -41,7 +41,7 @@ func (s *Store) MeasureSchedules(ctx context.Context) ([]models.Measure, error) 
 // empty).
 func (s *Store) ProblemSchedules(ctx context.Context) ([]models.MineProblem, error) {
 	var out []models.MineProblem
-	err := s.readRaw(ctx, "read problems", `SELECT id, mine_fid, found, category, deadline, state, closed FROM mr_problems ORDER BY mine_fid, found, id`, 7,
+	err := s.readRaw(ctx, "read problems", `SELECT id, mine_fid, found, category, deadline, state, closed FROM mr_problems ORDER BY mine_fid, found, id`, nil, 7,
 		func(v []driver.Value) error {
 			p := models.MineProblem{ID: intValue(v[0]), MineID: intValue(v[1]), Category: textValue(v[3]), State: models.ProblemState(textValue(v[5]))}
 			for _, d := range []struct {
@@ -58,15 +58,15 @@ func (s *Store) ProblemSchedules(ctx context.Context) ([]models.MineProblem, err
 	return out, err
 }
 
-// readRaw runs q (no arguments) on a pooled read connection through
-// rawQuery; op names the work in errors.
-func (s *Store) readRaw(ctx context.Context, op, q string, cols int, fn func(v []driver.Value) error) error {
+// readRaw runs q on a pooled read connection through rawQuery; op names
+// the work in errors.
+func (s *Store) readRaw(ctx context.Context, op, q string, args []any, cols int, fn func(v []driver.Value) error) error {
 	conn, err := s.r.Conn(ctx)
 	if err != nil {
 		return classify(op, s.path, err)
 	}
 	defer conn.Close()
-	return classify(op, s.path, rawQuery(ctx, conn, q, nil, cols, fn))
+	return classify(op, s.path, rawQuery(ctx, conn, q, args, cols, fn))
 }
 
 // intValue is an integer column's value as sql.NullInt64.Scan gives it

@@ -101,8 +101,10 @@ func resumeTokenTriggers(ctx context.Context, tx *sql.Tx, layer string) error {
 	return createTokenTriggers(ctx, tx, layer)
 }
 
-// readerIdle is how many idle read connections the pool keeps.
-const readerIdle = 2
+// readerIdle is how many idle read connections the pool keeps: all it
+// may open, so a burst of reads (the dashboard's dozen) does not close
+// connections afterwards, to open them again, page caches cold, next time.
+var readerIdle = readerConns
 
 // ReleaseIdle closes the idle read connections, and with them their
 // memory maps of the file: after a read of whole layers (a map's render
