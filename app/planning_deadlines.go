@@ -3,9 +3,10 @@ package app
 import (
 	"cmp"
 	"context"
+	"maps"
+	"math/bits"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -203,25 +204,43 @@ func riskRank(s models.DeadlineStatus) int {
 func sortByRisk(items []DeadlineItem) {
 	// Sort compact keys, then move each item once: the items are large (a
 	// comparison reading two of them misses the cache twice) and a board
-	// holds tens of thousands.
+	// holds tens of thousands. Rank, days late, days left and kind pack
+	// into one integer, so most comparisons are one.
 	type key struct {
-		rank, late, left int // late negated: more days late first
-		kind             string
-		id               int64
-		at               int32
+		risk uint64 // rank, days late (negated), days left, kind: see pack
+		id   int64
+		at   int32
 	}
+	kinds := map[string]uint64{}
+	for i := range items {
+		kinds[items[i].Kind] = 0
+	}
+	names := slices.Sorted(maps.Keys(kinds))
+	for r, k := range names {
+		kinds[k] = uint64(r)
+	}
+	kindBits := uint(bits.Len(uint(len(names))))
+	const dayBits, bias = 24, 1 << 23 // ±23,000 years of days
+	day := func(n int) uint64 { return uint64(min(max(n+bias, 0), 1<<dayBits-1)) }
 	keys := make([]key, len(items))
 	for i := range items {
 		it := &items[i]
-		k := key{rank: riskRank(it.Status), left: it.DaysLeft, kind: it.Kind, id: it.ID, at: int32(i)}
-		if k.rank < 2 {
-			k.late = -it.DaysLate
+		rank := riskRank(it.Status)
+		late := 0
+		if rank < 2 {
+			late = -it.DaysLate
 		}
-		keys[i] = k
+		risk := uint64(rank)<<(2*dayBits) | day(late)<<dayBits | day(it.DaysLeft)
+		keys[i] = key{risk: risk<<kindBits | kinds[it.Kind], id: it.ID, at: int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.late, b.late), cmp.Compare(a.left, b.left),
-			strings.Compare(a.kind, b.kind), cmp.Compare(a.id, b.id), cmp.Compare(a.at, b.at))
+		switch {
+		case a.risk != b.risk:
+			return cmp.Compare(a.risk, b.risk)
+		case a.id != b.id:
+			return cmp.Compare(a.id, b.id)
+		}
+		return cmp.Compare(a.at, b.at)
 	})
 	sorted := make([]DeadlineItem, len(items))
 	for k, key := range keys {

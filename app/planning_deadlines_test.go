@@ -17,12 +17,14 @@ import (
 func TestSortByRiskOrder(t *testing.T) {
 	statuses := []models.DeadlineStatus{models.Overdue, models.Behind, models.OnTrack, models.NotStarted}
 	kinds := []string{"measure", "problem", "milestone", "fire"}
+	lates := []int{0, 1, 2, 3, 1500, 40000}
+	lefts := []int{-40000, -1064, -3, -2, -1, 0, 1, 2, 3, 400, 36500}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 200 {
 		items := make([]DeadlineItem, rng.IntN(60))
 		for i := range items {
 			items[i] = DeadlineItem{Kind: kinds[rng.IntN(len(kinds))], ID: int64(rng.IntN(5)), Status: statuses[rng.IntN(len(statuses))],
-				DaysLate: rng.IntN(4), DaysLeft: rng.IntN(7) - 3, What: string(rune('a' + i))}
+				DaysLate: lates[rng.IntN(len(lates))], DaysLeft: lefts[rng.IntN(len(lefts))], What: string(rune('a' + i))}
 		}
 		want := slices.Clone(items)
 		slices.SortStableFunc(want, func(a, b DeadlineItem) int {
