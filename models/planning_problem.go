@@ -1,6 +1,8 @@
 package models
 
 import (
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -90,7 +92,13 @@ type FireLog struct {
 	Note    string    `json:"note,omitempty"`
 }
 
-// FireOn is a point's state on d from its sorted log ("" before any
+// SortFireLog orders a point's log as FireOn reads it: by date, then id
+// (of two reports on the same day, the later entered counts), in place.
+func SortFireLog(log []FireLog) {
+	slices.SortFunc(log, func(a, b FireLog) int { return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID)) })
+}
+
+// FireOn is a point's state on d from its log sorted by SortFireLog ("" before any
 // report), and whether it is stale: still active with its last report more
 // than one day before d.
 func FireOn(log []FireLog, d Date) (FireState, bool) {

@@ -1,14 +1,12 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"math"
-	"slices"
 
 	"minerehab/models"
 )
@@ -503,7 +501,7 @@ func (s *Store) FireLogs(ctx context.Context) (map[int64][]models.FireLog, error
 		return nil, err
 	}
 	for _, l := range out {
-		slices.SortFunc(l, func(a, b models.FireLog) int { return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID)) })
+		models.SortFireLog(l)
 	}
 	return out, nil
 }
