@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"fmt"
 	"image/color"
 	"math"
 	"math/rand/v2"
@@ -165,4 +166,42 @@ func BenchmarkLabels(b *testing.B) {
 		}
 	}
 	clock.report(b)
+}
+
+// BenchmarkStrokeOutlines strokes the outlines of 50,000 small polygons
+// (as an overview outlines mines and heaps) 1 and 2 pixels wide: through
+// the outline and the accumulator (StrokePath, "exact") and through the
+// hairliner (strokeThin, what Draw uses for them).
+func BenchmarkStrokeOutlines(b *testing.B) {
+	v := View{Center: wuhai, MetresPerPixel: 10, Width: 1600, Height: 1000}
+	fs := syntheticPolygons(v, 50_000)
+	paths := make([]Path, len(fs))
+	for i, f := range fs {
+		for _, ring := range f.Geometry.(orb.Polygon) {
+			for j, p := range ring {
+				x, y := v.ToPixel(p)
+				if j == 0 {
+					paths[i].MoveTo(x, y)
+				} else {
+					paths[i].LineTo(x, y)
+				}
+			}
+		}
+	}
+	r := NewRaster(v.Width, v.Height, white)
+	for _, w := range []float64{1, 2} {
+		for _, way := range []string{"exact", "hair"} {
+			b.Run(fmt.Sprintf("w%g/%s", w, way), func(b *testing.B) {
+				for b.Loop() {
+					for i := range paths {
+						if way == "exact" {
+							r.StrokePath(&paths[i], w, dark, nil)
+						} else {
+							r.strokeThin(&paths[i], w, dark, nil)
+						}
+					}
+				}
+			})
+		}
+	}
 }

@@ -106,6 +106,9 @@ func clipHalf(in, out []Pt, onY bool, bound float64, keepAbove bool) []Pt {
 // parameter interval [t0, t1] ⊆ [0, 1]; t0 is exactly 0 and t1 exactly 1
 // when the corresponding end lies in r.
 func clipSegment(a, b Pt, r Rect) (t0, t1 float64, ok bool) {
+	if r.MinX <= min(a.X, b.X) && max(a.X, b.X) <= r.MaxX && r.MinY <= min(a.Y, b.Y) && max(a.Y, b.Y) <= r.MaxY {
+		return 0, 1, true // wholly inside: most segments of a map
+	}
 	t0, t1 = 0, 1
 	dx, dy := b.X-a.X, b.Y-a.Y
 	for _, e := range [4][2]float64{

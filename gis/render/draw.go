@@ -517,7 +517,7 @@ func (d *drawer) polygons(st *Style, want bool, lc *labelCand) bool {
 		case 2:
 			if w := st.strokeWidth(); w > 0 {
 				if sc := fade(st.Stroke, d.op); sc.A > 0 {
-					d.c.StrokePath(&d.path, w, sc, st.Dash)
+					d.stroke(w, sc, st.Dash)
 				}
 			}
 		}
@@ -540,7 +540,7 @@ func (d *drawer) lines(st *Style, want bool, lc *labelCand) bool {
 	}
 	if w := st.strokeWidth(); w > 0 {
 		if sc := fade(st.Stroke, d.op); sc.A > 0 {
-			d.c.StrokePath(&d.path, w, sc, st.Dash)
+			d.stroke(w, sc, st.Dash)
 		}
 	}
 	if !want {

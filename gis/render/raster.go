@@ -34,6 +34,7 @@ type Raster struct {
 	outline Path
 	text    Path
 	st      stroker
+	hair    hairliner
 	ts      typesetter
 	maskA   image.Alpha
 	maskB   image.Alpha
@@ -247,11 +248,20 @@ func (b *blender) blendUnder(px []byte, m uint32) {
 	if m != 255 {
 		srb, sga = div255x2(srb*m), div255x2(sga*m)
 	}
-	k := 255 - da
-	p := binary.LittleEndian.Uint32(px)
-	rb := (p & 0x00ff00ff) + div255x2(srb*k)
-	ga := (p >> 8 & 0x00ff00ff) + div255x2(sga*k)
-	binary.LittleEndian.PutUint32(px, rb|ga<<8)
+	binary.LittleEndian.PutUint32(px, under(binary.LittleEndian.Uint32(px), srb, sga))
+}
+
+// under is pixel p (premultiplied RGBA, little-endian) with the colour
+// whose lanes are srb and sga painted under it ("destination over").
+func under(p, srb, sga uint32) uint32 {
+	t := 255 - p>>24
+	return (p&0x00ff00ff + div255x2(srb*t)) | (p>>8&0x00ff00ff+div255x2(sga*t))<<8
+}
+
+// over is the premultiplied colour s painted over pixel p (source over).
+func over(p, s uint32) uint32 {
+	t := 255 - s>>24
+	return (s&0x00ff00ff + div255x2((p&0x00ff00ff)*t)) | (s>>8&0x00ff00ff+div255x2((p>>8&0x00ff00ff)*t))<<8
 }
 
 // div255 returns x/255 rounded to nearest, for x <= 255*255*2.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"math"
@@ -39,7 +40,8 @@ type sprite struct {
 
 var sprites struct {
 	sync.RWMutex
-	m map[spriteKey]*sprite
+	m       map[spriteKey]*sprite
+	painted map[paintKey]*paintedSprite
 }
 
 // spriteCanvas is implemented by canvases that draw markers from sprites.
@@ -59,30 +61,131 @@ func (r *Raster) marker(shape PointShape, x, y, size, sw float64, strokeOnly boo
 	ix, iy := math.Floor(x), math.Floor(y)
 	fx := uint8(math.Round((x - ix) * spriteSteps))
 	fy := uint8(math.Round((y - iy) * spriteSteps))
-	k := spriteKey{shape: shape, size: size, sw: sw, strokeOnly: strokeOnly, fx: fx, fy: fy}
+	k := paintKey{spriteKey{shape: shape, size: size, sw: sw, strokeOnly: strokeOnly, fx: fx, fy: fy}, fill, stroke}
 	sprites.RLock()
-	s := sprites.m[k]
+	ps := sprites.painted[k]
+	sprites.RUnlock()
+	if ps == nil {
+		ps = r.paintSprite(k)
+	}
+	r.blendPainted(int(ix)+ps.ox, int(iy)+ps.oy, ps)
+	return true
+}
+
+// paintKey identifies a painted sprite: a sprite in a fill and a stroke
+// colour.
+type paintKey struct {
+	spriteKey
+	fill, stroke color.NRGBA
+}
+
+// paintedSprite is a marker ready to blend: its fill and outline
+// composited (outline over fill, as Draw paints them) into premultiplied
+// RGBA pixels, with the span of each row that holds any. Painting it over
+// a pixel, or under, gives what painting the fill and then the outline
+// over (or the outline and then the fill under) gives, to rounding: "over"
+// is associative. One pass instead of two, and none over the empty
+// corners of the box.
+type paintedSprite struct {
+	ox, oy, w, h int
+	px           []uint32 // w×h, as image.RGBA's bytes read little-endian
+	lo, hi       []int16  // per row: the pixels [lo, hi) not transparent
+}
+
+// paintSprite makes (and caches) the painted sprite of k.
+func (r *Raster) paintSprite(k paintKey) *paintedSprite {
+	sprites.RLock()
+	s := sprites.m[k.spriteKey]
 	sprites.RUnlock()
 	if s == nil {
-		s = r.makeSprite(k)
-		sprites.Lock()
-		if sprites.m == nil || len(sprites.m) >= maxSprites {
-			sprites.m = map[spriteKey]*sprite{}
+		s = r.makeSprite(k.spriteKey)
+	}
+	ps := &paintedSprite{ox: s.ox, oy: s.oy, w: s.w, h: s.h, px: make([]uint32, s.w*s.h),
+		lo: make([]int16, s.h), hi: make([]int16, s.h)}
+	fill, stroke := k.fill, k.stroke
+	fill.A *= uint8(boolInt(s.fill != nil))
+	stroke.A *= uint8(boolInt(s.stroke != nil))
+	fb, sb := r.newBlender(fill), r.newBlender(stroke)
+	fb.under, sb.under = false, false
+	var px [4]byte
+	for y := range s.h {
+		lo, hi := s.w, 0
+		for x := range s.w {
+			i := y*s.w + x
+			px = [4]byte{}
+			if fill.A > 0 && s.fill[i] != 0 {
+				fb.blend(px[:], uint32(s.fill[i]))
+			}
+			if stroke.A > 0 && s.stroke[i] != 0 {
+				sb.blend(px[:], uint32(s.stroke[i]))
+			}
+			if v := binary.LittleEndian.Uint32(px[:]); v != 0 {
+				ps.px[i] = v
+				lo, hi = min(lo, x), x+1
+			}
 		}
-		sprites.m[k] = s
-		sprites.Unlock()
+		ps.lo[y], ps.hi[y] = int16(min(lo, hi)), int16(hi)
 	}
-	box := image.Rect(int(ix)+s.ox, int(iy)+s.oy, int(ix)+s.ox+s.w, int(iy)+s.oy+s.h)
-	if r.under && s.stroke != nil && stroke.A > 0 { // under: outline first
-		r.blendSprite(box, s.stroke, stroke)
+	sprites.Lock()
+	if sprites.m == nil || len(sprites.m) >= maxSprites {
+		sprites.m = map[spriteKey]*sprite{}
 	}
-	if s.fill != nil && fill.A > 0 {
-		r.blendSprite(box, s.fill, fill)
+	sprites.m[k.spriteKey] = s
+	if sprites.painted == nil || len(sprites.painted) >= maxSprites {
+		sprites.painted = map[paintKey]*paintedSprite{}
 	}
-	if !r.under && s.stroke != nil && stroke.A > 0 {
-		r.blendSprite(box, s.stroke, stroke)
+	sprites.painted[k] = ps
+	sprites.Unlock()
+	return ps
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
 	}
-	return true
+	return 0
+}
+
+// blendPainted blends ps with its top-left corner at (x0, y0), over the
+// pixels or under them as the raster paints.
+func (r *Raster) blendPainted(x0, y0 int, ps *paintedSprite) {
+	in := image.Rect(x0, y0, x0+ps.w, y0+ps.h).Intersect(r.img.Rect)
+	if in.Empty() {
+		return
+	}
+	pix, stride := r.img.Pix, r.img.Stride
+	for y := in.Min.Y; y < in.Max.Y; y++ {
+		sy := y - y0
+		lo := max(in.Min.X, x0+int(ps.lo[sy]))
+		hi := min(in.Max.X, x0+int(ps.hi[sy]))
+		if lo >= hi {
+			continue
+		}
+		src := ps.px[sy*ps.w+lo-x0 : sy*ps.w+hi-x0]
+		off := y*stride + 4*lo
+		row := pix[off : off+4*len(src)]
+		if r.under {
+			for i, s := range src {
+				d := row[4*i : 4*i+4 : 4*i+4]
+				if s == 0 || d[3] == 255 {
+					continue // nothing to paint, or nothing shows under it
+				}
+				binary.LittleEndian.PutUint32(d, under(binary.LittleEndian.Uint32(d), s&0x00ff00ff, s>>8&0x00ff00ff))
+			}
+			continue
+		}
+		for i, s := range src {
+			d := row[4*i : 4*i+4 : 4*i+4]
+			switch s >> 24 {
+			case 0:
+				continue
+			case 255:
+				binary.LittleEndian.PutUint32(d, s)
+				continue
+			}
+			binary.LittleEndian.PutUint32(d, over(binary.LittleEndian.Uint32(d), s))
+		}
+	}
 }
 
 // makeSprite rasterises the marker of k at (fx, fy)/spriteSteps within a
@@ -113,32 +216,4 @@ func (r *Raster) makeSprite(k spriteKey) *sprite {
 		z.mask(s.stroke)
 	}
 	return s
-}
-
-// blendSprite blends colour c through the box-sized mask m onto the part
-// of box inside the image.
-func (r *Raster) blendSprite(box image.Rectangle, m []uint8, c color.NRGBA) {
-	in := box.Intersect(r.img.Rect)
-	if in.Empty() {
-		return
-	}
-	b := r.newBlender(c)
-	w := box.Dx()
-	for y := in.Min.Y; y < in.Max.Y; y++ {
-		mrow := m[(y-box.Min.Y)*w : (y-box.Min.Y+1)*w]
-		off := r.img.PixOffset(in.Min.X, y)
-		row := r.img.Pix[off : off+4*in.Dx()]
-		for x := in.Min.X; x < in.Max.X; x++ {
-			if mv := mrow[x-box.Min.X]; mv != 0 {
-				i := 4 * (x - in.Min.X)
-				if b.under {
-					if row[i+3] != 255 { // an opaque pixel takes nothing more
-						b.blendUnder(row[i:i+4:i+4], uint32(mv))
-					}
-					continue
-				}
-				b.blend(row[i:i+4:i+4], uint32(mv))
-			}
-		}
-	}
 }

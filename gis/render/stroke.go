@@ -26,6 +26,9 @@ type stroker struct {
 	// caps (the difference is below a pixel); turns sharper than 90° still
 	// get a bevel triangle.
 	thin bool
+	// hair, when set, draws the segment pieces instead of outlining them
+	// (see hairliner); joins and dots are still outlined into dst.
+	hair *hairliner
 }
 
 // thinWidth is the widest stroke drawn the thin way, pixels.
@@ -82,6 +85,9 @@ func (s *stroker) strokeOutline(dst, src *Path, w float64, dash []float64, clip 
 }
 
 func (s *stroker) subpath(pts []Pt, closed bool) {
+	if s.hair != nil {
+		s.hair.newSubpath()
+	}
 	n := len(pts)
 	if n == 0 {
 		return
@@ -109,7 +115,10 @@ func (s *stroker) subpath(pts []Pt, closed bool) {
 	for k := 0; k < segs; k++ {
 		a, b := pts[k], pts[(k+1)%n]
 		dx, dy := b.X-a.X, b.Y-a.Y
-		l := math.Hypot(dx, dy)
+		l := math.Sqrt(dx*dx + dy*dy)
+		if math.IsInf(l, 1) {
+			l = math.Hypot(dx, dy) // squares beyond float64: huge points
+		}
 		if !(l > 0) || math.IsInf(l, 1) {
 			prevEndDown = false
 			continue
@@ -135,16 +144,29 @@ func (s *stroker) subpath(pts []Pt, closed bool) {
 				if e1 < l {
 					q = Pt{a.X + u.X*e1, a.Y + u.Y*e1}
 				}
+				var joinP, joinQ bool // the hairliner's abutting ends
 				if s.thin {
 					// Square extensions stand in for joins and caps.
 					if e0 == 0 && (k == 0 || prevEndDown) {
-						p = Pt{p.X - u.X*s.hw, p.Y - u.Y*s.hw}
+						if s.extendAt(pts, k, closed, u, false) {
+							p = Pt{p.X - u.X*s.hw, p.Y - u.Y*s.hw}
+						} else {
+							joinP = k > 0
+						}
 					}
 					if e1 == l {
-						q = Pt{q.X + u.X*s.hw, q.Y + u.Y*s.hw}
+						if s.extendAt(pts, k, closed, u, true) {
+							q = Pt{q.X + u.X*s.hw, q.Y + u.Y*s.hw}
+						} else {
+							joinQ = closed && k == segs-1
+						}
 					}
 				}
-				s.quad(p, q, u)
+				if s.hair != nil {
+					s.hair.segment(p, q, joinP, joinQ, k == 0 && e0 == 0)
+				} else {
+					s.quad(p, q, u)
+				}
 				if e0 == 0 {
 					switch {
 					case k > 0 && prevEndDown:
@@ -177,6 +199,35 @@ func (s *stroker) subpath(pts []Pt, closed bool) {
 		s.join(pts[0], prevU, firstU)
 	}
 }
+
+// extendAt reports whether a thin stroke's segment k (direction u) is
+// extended at its end (or its start): always, except for the hairliner
+// where it meets a neighbour running along the same axis. The hairliner
+// cuts both pieces across that axis at the shared vertex, so they abut
+// without a gap; extending both would paint the pixels around the vertex
+// twice.
+func (s *stroker) extendAt(pts []Pt, k int, closed bool, u Pt, end bool) bool {
+	if s.hair == nil {
+		return true
+	}
+	n := len(pts)
+	var a, b Pt // the neighbouring segment
+	switch {
+	case end && (closed || k+2 < n):
+		a, b = pts[(k+1)%n], pts[(k+2)%n]
+	case !end && k > 0:
+		a, b = pts[k-1], pts[k]
+	case !end && closed:
+		a, b = pts[n-1], pts[0]
+	default:
+		return true // an open end: the square cap
+	}
+	return xMajor(u) != xMajor(Pt{b.X - a.X, b.Y - a.Y})
+}
+
+// xMajor reports whether direction u runs more along x than along y, the
+// axis the hairliner steps along.
+func xMajor(u Pt) bool { return math.Abs(u.X) >= math.Abs(u.Y) }
 
 // dashed calls emit for the "on" parts of [s0, s1] along a segment whose
 // start is phase into the dash pattern.
