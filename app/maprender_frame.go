@@ -334,9 +334,10 @@ func stripLayer(ml *mapLayer, sv render.View, ratio float64, ls models.LayerStyl
 
 // drawFrame draws the layers through vertical strips of v in parallel,
 // each front to back (render.DrawFrontToBack: top feature first, what is
-// hidden under opaque paint skipped), puts the strips side by side, then
-// places the labels over the whole frame in one pass (so they never
-// collide across strips) and draws the scale bar.
+// hidden under opaque paint skipped), puts the strips side by side, and
+// meanwhile places the labels over the whole frame in one pass (so they
+// never collide across strips), drawn with the scale bar over the
+// features at the end.
 func drawFrame(ctx context.Context, v render.View, layers []*mapLayer, opt MapOptions) (*image.RGBA, error) {
 	ratio := opt.ratio()
 	strips := stripViews(v)
@@ -347,8 +348,12 @@ func drawFrame(ctx context.Context, v render.View, layers []*mapLayer, opt MapOp
 	if opt.Basemap != nil {
 		bg = color.NRGBA{} // the basemap goes under afterwards
 	}
-	errs := make([]error, len(strips))
+	errs := make([]error, len(strips)+1)
 	var drawers sync.WaitGroup
+	// The labels are placed meanwhile (placing reads no pixels) and drawn
+	// over the features once they are all there.
+	var labels render.Recorder
+	drawers.Go(func() { errs[len(strips)] = drawLabels(ctx, &labels, v, layers, opt) })
 	for i, sv := range strips {
 		ls := make([]render.Layer, len(layers))
 		for j, ml := range layers {
@@ -368,16 +373,14 @@ func drawFrame(ctx context.Context, v render.View, layers []*mapLayer, opt MapOp
 			return nil, err
 		}
 	}
-	if err := drawLabels(ctx, canvas, v, layers, opt); err != nil {
-		return nil, err
-	}
+	labels.Replay(canvas)
 	return canvas.Image(), nil
 }
 
 // drawLabels places the labels of the labelled features big enough on
 // screen, avoiding the fire point markers and opt.KeepClear, and draws the
 // scale bar.
-func drawLabels(ctx context.Context, canvas *render.Raster, v render.View, layers []*mapLayer, opt MapOptions) error {
+func drawLabels(ctx context.Context, canvas render.Canvas, v render.View, layers []*mapLayer, opt MapOptions) error {
 	ratio := opt.ratio()
 	dx, dy := degPerPx(v)
 	minLabel := minLabelPx * ratio
