@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"hash/adler32"
 	"image"
 	"image/color"
 	"image/png"
@@ -64,6 +65,13 @@ func TestEncodePNG(t *testing.T) {
 			}
 		}
 		check(img)
+		if tc.opaque && tc.h >= 200 {
+			// One translucent pixel, in the last band: not written as RGB.
+			img.Pix[len(img.Pix)-1] = 0
+			img.Pix[len(img.Pix)-2], img.Pix[len(img.Pix)-3], img.Pix[len(img.Pix)-4] = 0, 0, 0
+			check(img)
+			img.Pix[len(img.Pix)-1] = 255
+		}
 		if tc.w > 4 && tc.h > 2 {
 			check(img.SubImage(image.Rect(2, 1, tc.w-1, tc.h)).(*image.RGBA))
 		}
@@ -82,4 +90,21 @@ func BenchmarkEncodePNG(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len())/1024, "KiB")
+}
+
+// TestAdler32Combine: the sum of two parts combined is the sum of the
+// whole, for parts of any length.
+func TestAdler32Combine(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	data := make([]byte, 300_000)
+	for i := range data {
+		data[i] = byte(rng.IntN(256))
+	}
+	for _, cut := range []int{0, 1, 5552, 65521, 65522, 100_000, len(data) - 1, len(data)} {
+		a, b := data[:cut], data[cut:]
+		got := adler32Combine(adler32.Checksum(a), adler32.Checksum(b), int64(len(b)))
+		if want := adler32.Checksum(data); got != want {
+			t.Errorf("cut at %d: %08x, want %08x", cut, got, want)
+		}
+	}
 }
