@@ -75,12 +75,37 @@ func (m *MainWindow) open(path string, quiet bool) {
 		path = abs
 	}
 	m.begin("gui.status.opening", path)
+	pre := m.pre
+	m.pre = nil
+	if pre != nil && pre.path != path {
+		pre.discard() // another project first: it was opened for nothing
+		pre = nil
+	}
 	m.io.Go(func() {
 		if m.storePath == path && m.store != nil { // already open: just re-read it
 			info, err := m.store.Info(m.ctx)
 			shared := m.storeShared
 			m.ui(func() { m.loaded(path, shared, info, err) })
 			return
+		}
+		if pre != nil { // opened while the window opened
+			<-pre.done
+			switch {
+			case pre.gone && !quiet:
+				pre = nil // as below: open says why
+			case pre.gone:
+				m.ui(func() { m.failed("gui.status.last_missing", path, nil) })
+			case pre.st == nil:
+				m.ui(func() { m.failed("gui.error.open", path, pre.err) })
+			default:
+				m.closeStore()
+				m.store, m.storePath, m.storeShared = pre.st, path, newSharedStore(pre.st)
+				shared := m.storeShared
+				m.ui(func() { m.loaded(path, shared, pre.info, pre.err) })
+			}
+			if pre != nil {
+				return
+			}
 		}
 		if quiet {
 			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {

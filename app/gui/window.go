@@ -45,7 +45,22 @@ type Config struct {
 func Run(cfg Config) {
 	a := app.NewWithID(AppID)
 	fs := installTheme(a)
-	m := NewMainWindow(a, cfg)
+	// Opening the GL window takes the main thread a third of a second;
+	// parsing the UI font's regular and bold faces (16 MB of CFF each,
+	// copied by go-text; buttons are bold) as long again, the first time a
+	// label is measured. All at once: the faces are parsed on other
+	// goroutines while the window opens, empty, at its remembered size,
+	// and the widgets are built once they are in.
+	// The project is opened meanwhile too.
+	faces := warmFaces()
+	pre := startPreopen(cfg, a.Preferences())
+	win := a.NewWindow("minerehab")
+	win.Resize(savedWindowSize(a.Preferences()))
+	win.Show()
+	for _, f := range faces {
+		<-f
+	}
+	m := newMainWindow(a, cfg, win, pre)
 	m.font = fs
 	m.mapView.setFont(fs.Map)
 	if fs.Err != nil {
@@ -67,6 +82,7 @@ type MainWindow struct {
 	win fyne.Window
 	cfg Config
 
+	pre        *preopened // the project opened at start, until open takes it
 	lang       i18n.Lang
 	path       string       // the open project, "" when none
 	info       *models.Info // its summary; nil when none or when Info failed
@@ -128,7 +144,13 @@ type MainWindow struct {
 // starts opening cfg.ProjectPath, or the last project. It does not show
 // the window.
 func NewMainWindow(a fyne.App, cfg Config) *MainWindow {
-	m := &MainWindow{app: a, cfg: cfg, win: a.NewWindow("minerehab")}
+	return newMainWindow(a, cfg, a.NewWindow("minerehab"), nil)
+}
+
+// newMainWindow is NewMainWindow in a window made already, with the
+// project to open at start being opened already (pre, may be nil).
+func newMainWindow(a fyne.App, cfg Config, win fyne.Window, pre *preopened) *MainWindow {
+	m := &MainWindow{app: a, cfg: cfg, win: win, pre: pre}
 	m.ctx, m.cancel = context.WithCancel(context.Background())
 	m.lang = m.initialLang()
 	m.recent = loadRecent(a.Preferences())

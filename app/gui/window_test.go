@@ -504,17 +504,25 @@ func TestOpenSwitchesAndClosesPrevious(t *testing.T) {
 	}
 }
 
+// TestMissingLastProjectIsQuiet, for a window made alone and one made as
+// Run makes it (the project opened beside it).
 func TestMissingLastProjectIsQuiet(t *testing.T) {
-	a := test.NewTempApp(t)
-	gone := filepath.Join(t.TempDir(), "gone.gpkg")
-	a.Preferences().SetStringList(prefRecent, []string{gone})
-	s := newStores()
-	m := newTestWindow(t, a, config(s, i18n.EN, ""))
-	if len(s.opened) != 0 || dialogTexts(m) != nil {
-		t.Errorf("opened %v, dialog %v: a missing last project must only be noted", s.opened, dialogTexts(m))
-	}
-	if got := m.status.text(); got != "The last project no longer exists: "+gone {
-		t.Errorf("status %q", got)
+	for name, start := range map[string]func(*testing.T, fyne.App, Config) *MainWindow{
+		"alone": newTestWindow, "as Run": startWindow,
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			gone := filepath.Join(t.TempDir(), "gone.gpkg")
+			a.Preferences().SetStringList(prefRecent, []string{gone})
+			s := newStores()
+			m := start(t, a, config(s, i18n.EN, ""))
+			if len(s.opened) != 0 || dialogTexts(m) != nil {
+				t.Errorf("opened %v, dialog %v: a missing last project must only be noted", s.opened, dialogTexts(m))
+			}
+			if got := m.status.text(); got != "The last project no longer exists: "+gone {
+				t.Errorf("status %q", got)
+			}
+		})
 	}
 }
 

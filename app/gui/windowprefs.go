@@ -26,13 +26,18 @@ const (
 // restoreWindow sizes the window and the split as last time.
 func (m *MainWindow) restoreWindow() {
 	p := m.app.Preferences()
-	w := p.FloatWithFallback(prefWinW, defaultWinW)
-	h := p.FloatWithFallback(prefWinH, defaultWinH)
-	w, h = max(640, min(w, 8000)), max(480, min(h, 8000))
-	m.win.Resize(fyne.NewSize(float32(w), float32(h)))
+	m.win.Resize(savedWindowSize(p))
 	if s := p.FloatWithFallback(prefSplit, defaultSplit); s > 0.3 && s < 0.95 {
 		m.split.SetOffset(s)
 	}
+}
+
+// savedWindowSize is the window size remembered in p (within reason).
+func savedWindowSize(p fyne.Preferences) fyne.Size {
+	w := p.FloatWithFallback(prefWinW, defaultWinW)
+	h := p.FloatWithFallback(prefWinH, defaultWinH)
+	w, h = max(640, min(w, 8000)), max(480, min(h, 8000))
+	return fyne.NewSize(float32(w), float32(h))
 }
 
 // saveWindow remembers the window's size, the split and the view.
