@@ -240,6 +240,10 @@ type thinStroker interface {
 
 // strokeThin implements thinStroker.
 func (r *Raster) strokeThin(p *Path, width float64, c color.NRGBA, dash []float64) {
+	if len(r.img.Pix) > math.MaxInt32 { // the pixel offsets are int32
+		r.StrokePath(p, width, c, dash)
+		return
+	}
 	bb, _ := p.Bounds()
 	clip := r.frame.Outset(width/2 + 2)
 	if !bb.Intersects(clip) {
