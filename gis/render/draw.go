@@ -149,7 +149,7 @@ func newDrawer(ctx context.Context, c Canvas, v View) *drawer {
 		lon0: v.Center[0], lat0: v.Center[1], kx: px, ky: py,
 		frame: Rect{0, 0, float64(v.Width), float64(v.Height)},
 		// Keep the scratch storage.
-		path: d.path, tmp: d.tmp, xs: d.xs[:0], labels: d.labels[:0], markers: d.markers[:0], clip: d.clip,
+		path: d.path, tmp: d.tmp, xs: d.xs[:0], labels: d.labels[:0], markers: d.markers[:0], clip: d.clip, ts: d.ts,
 	}
 	d.path.Reset()
 	d.tmp.Reset()
@@ -162,7 +162,11 @@ func (d *drawer) release() {
 		return
 	}
 	clear(d.labels[:cap(d.labels)])
-	*d = drawer{path: d.path, tmp: d.tmp, xs: d.xs, labels: d.labels[:0], markers: d.markers[:0], clip: d.clip}
+	ts := d.ts // its caches serve the next Draw (keyed by font: of the caller's data they keep only fonts)
+	if ts.size() > maxTypesetterEntries {
+		ts = typesetter{}
+	}
+	*d = drawer{path: d.path, tmp: d.tmp, xs: d.xs, labels: d.labels[:0], markers: d.markers[:0], clip: d.clip, ts: ts}
 	drawers.Put(d)
 }
 

@@ -79,13 +79,46 @@ type metricsKey struct {
 	ppem fixed.Int26_6
 }
 
+type kernKey struct {
+	f    *sfnt.Font
+	ppem fixed.Int26_6
+	a, b sfnt.GlyphIndex
+}
+
 // typesetter lays out single lines of text left to right, with kerning and
-// no complex shaping, caching glyph advances. It is not safe for concurrent
-// use.
+// no complex shaping, caching glyph advances and kerning (a pair's lookup
+// in a CJK font's tables costs a few microseconds, and a map's labels
+// repeat pairs: 煤矿 ends most mine names). Drawers keep theirs from one
+// Draw to the next (see release). It is not safe for concurrent use.
 type typesetter struct {
 	buf     sfnt.Buffer
 	glyphs  map[glyphKey]glyphInfo
 	metrics map[metricsKey]font.Metrics
+	kerns   map[kernKey]fixed.Int26_6
+}
+
+// maxTypesetterEntries bounds what a typesetter caches: past it, a pooled
+// drawer starts afresh.
+const maxTypesetterEntries = 1 << 16
+
+// size is how many entries t caches.
+func (t *typesetter) size() int { return len(t.glyphs) + len(t.kerns) + len(t.metrics) }
+
+// kern is f.Kern, cached; 0 where the font says nothing.
+func (t *typesetter) kern(f *sfnt.Font, ppem fixed.Int26_6, a, b sfnt.GlyphIndex) fixed.Int26_6 {
+	k := kernKey{f, ppem, a, b}
+	if v, ok := t.kerns[k]; ok {
+		return v
+	}
+	if t.kerns == nil {
+		t.kerns = make(map[kernKey]fixed.Int26_6)
+	}
+	v, err := f.Kern(&t.buf, a, b, ppem, font.HintingNone)
+	if err != nil {
+		v = 0
+	}
+	t.kerns[k] = v
+	return v
 }
 
 func ppemOf(size float64) fixed.Int26_6 { return fixed.Int26_6(math.Round(size * 64)) }
@@ -134,9 +167,7 @@ func (t *typesetter) layout(s *LabelStyle, text string, fn func(g glyphInfo, x f
 		}
 		g := t.glyph(f, ppem, r)
 		if prev != 0 && g.index != 0 {
-			if k, err := f.Kern(&t.buf, prev, g.index, ppem, font.HintingNone); err == nil {
-				pen += k
-			}
+			pen += t.kern(f, ppem, prev, g.index)
 		}
 		if fn != nil {
 			fn(g, fix(pen))
