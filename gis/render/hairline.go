@@ -183,11 +183,10 @@ func (h *hairliner) add(off int, cov float64, with *hairColumn) {
 }
 
 // put records the pixel at byte offset off with coverage cov in [0, 1].
+// span makes room for a column's pixels (at most four: a thin stroke is
+// at most 2√2 pixels thick across a column) before the column.
 func (h *hairliner) put(off int, cov float64) {
 	if m := uint8(cov*255 + 0.5); m != 0 {
-		if h.n == hairBatch {
-			h.flush()
-		}
 		h.offs[h.n], h.covs[h.n] = int32(off), m
 		h.n++
 	}
