@@ -21,10 +21,16 @@
 // view, and checks its context between features so a widget can cancel a
 // stale frame. Labels are placed greedily, top layer first, and never
 // overlap each other. After the first 256 markers of a call, a Raster
-// draws markers from cached sprites (positions rounded to 1/16 px).
+// draws markers from cached sprites (positions rounded to 1/16 px),
+// composited in their colours and blended once. The thin opaque outlines
+// of features (at most 2 px) go through the hairliner, which covers each
+// unit column of a segment straight into the pixels instead of
+// rasterising its outline; markers and text halos keep the exact stroker.
 // DrawFrontToBack draws the same picture top feature first, painting
 // under, and skips the features already hidden under opaque paint: on a
-// crowded overview most of them.
+// crowded overview most of them. A Recorder keeps the calls made on it to
+// make them on another canvas later (labels placed while the features are
+// still being drawn).
 //
 // The package is domain-free: styles are data handed in by the caller. It
 // imports orb and golang.org/x/image only.
