@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"encoding/binary"
 	"image/color"
 	"math"
 	"slices"
@@ -10,13 +11,13 @@ import (
 )
 
 // DrawFrontToBack draws the features of layers onto r, giving the picture
-// Draw gives onto a raster filled with bg (to within rounding: a level or
-// two where many translucent features pile up), without labels, but the
-// other way round: top layer first and each layer's last feature first,
-// every feature painted under the paint already there ("destination over",
-// which is associative like "over", so the result is the same). A feature
-// whose pixels are all opaque by then is hidden and skipped without being
-// rasterised: on a crowded overview, where most features lie under
+// Draw gives onto a raster filled with bg (to within a few levels: paint
+// under a pixel already within 1 % of opaque is skipped, see nearOpaque),
+// without labels, but the other way round: top layer first and each
+// layer's last feature first, every feature painted under the paint
+// already there ("destination over", which is associative like "over", so
+// the result is the same). A feature whose pixels are all (nearly) opaque
+// by then is hidden and skipped without being rasterised: on a crowded overview, where most features lie under
 // others, that is most of them. bg is painted under everything at the
 // end. r is cleared first.
 //
@@ -79,16 +80,18 @@ func drawFrontToBack(ctx context.Context, r *Raster, v View, layers []Layer, bg 
 	return d.stats, nil
 }
 
-// paintUnder paints c under every pixel.
+// paintUnder paints c under every pixel, the nearly opaque ones too (see
+// nearOpaque): an opaque c leaves the picture opaque.
 func (r *Raster) paintUnder(c color.NRGBA) {
 	b := r.newBlender(c)
-	b.under = true
 	w := r.img.Rect.Dx()
 	for y := range r.img.Rect.Dy() {
 		off := r.img.PixOffset(0, y)
 		row := r.img.Pix[off : off+4*w]
 		for i := 0; i+4 <= len(row); i += 4 {
-			b.blendUnder(row[i:i+4:i+4], 255)
+			if px := row[i : i+4 : i+4]; px[3] != 255 {
+				binary.LittleEndian.PutUint32(px, under(binary.LittleEndian.Uint32(px), b.rb, b.ga))
+			}
 		}
 	}
 }
@@ -98,7 +101,7 @@ func (r *Raster) paintUnder(c color.NRGBA) {
 const opaqueBlock = 8
 
 // hidden reports whether every pixel of the frame within rect is opaque
-// already (nothing drawn under it can show). Painting under never lowers
+// already, or nearly (see nearOpaque): nothing drawn under it can show. Painting under never lowers
 // an alpha, so a block of pixels once seen opaque stays so: r.opaque
 // remembers those, and a crowded frame's checks mostly read those flags.
 func (r *Raster) hidden(rect Rect) bool {
@@ -128,7 +131,7 @@ func (r *Raster) hidden(rect Rect) bool {
 				off := r.img.PixOffset(bx0, y)
 				row := r.img.Pix[off : off+4*(bx1-bx0)]
 				for i := 3; i < len(row); i += 4 {
-					if row[i] != 255 {
+					if row[i] < nearOpaque {
 						x := bx0 + i/4
 						if x >= x0 && x < x1 && y >= y0 && y < y1 {
 							return false

@@ -201,7 +201,7 @@ func (h *hairliner) flush() {
 	if b.under {
 		for k, o := range offs {
 			px := pix[o : o+4 : o+4]
-			if px[3] == 255 {
+			if px[3] >= nearOpaque {
 				continue // an opaque pixel takes nothing more
 			}
 			srb, sga := b.rb, b.ga

@@ -8,6 +8,15 @@ import (
 	"math"
 )
 
+// nearOpaque is the alpha from which painting under a pixel is skipped
+// (and DrawFrontToBack takes it as hiding what lies under it): whatever
+// went under would change it by at most 255 - nearOpaque levels of 255,
+// about 1 %, and translucent fills stacking on a crowded overview reach
+// that long before 255 (eight overlapping mine fills do), after which
+// every feature under them was blended for nothing. The background
+// painted under at the end makes every pixel opaque (paintUnder).
+const nearOpaque = 252
+
 // rasterSlack is how far, in pixels, a path may reach beyond the frame
 // before the raster clips it: the rasterizer walks the rows and columns a
 // segment spans even outside its box, so far-out geometry must be cut first.
@@ -165,7 +174,7 @@ func (r *Raster) fill(q *Path, box image.Rectangle, c color.NRGBA) {
 			for x := lo; x < hi; x++ {
 				s += cells[x]
 				cells[x] = 0
-				if x >= w || row[4*x+3] == 255 {
+				if x >= w || row[4*x+3] >= nearOpaque {
 					continue
 				}
 				if m := coverage8(s); m != 0 {
@@ -238,10 +247,10 @@ func (b *blender) blend(px []byte, m uint32) {
 
 // blendUnder paints px with coverage m under what it holds: the pixel
 // keeps its paint and lets through 1 - alpha of the new colour (the
-// "destination over" operator). An opaque pixel is left alone.
+// "destination over" operator). An opaque pixel, or a nearly opaque one,
+// is left alone.
 func (b *blender) blendUnder(px []byte, m uint32) {
-	da := uint32(px[3])
-	if da == 255 {
+	if px[3] >= nearOpaque {
 		return
 	}
 	srb, sga := b.rb, b.ga

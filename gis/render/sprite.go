@@ -167,7 +167,7 @@ func (r *Raster) blendPainted(x0, y0 int, ps *paintedSprite) {
 		if r.under {
 			for i, s := range src {
 				d := row[4*i : 4*i+4 : 4*i+4]
-				if s == 0 || d[3] == 255 {
+				if s == 0 || d[3] >= nearOpaque {
 					continue // nothing to paint, or nothing shows under it
 				}
 				binary.LittleEndian.PutUint32(d, under(binary.LittleEndian.Uint32(d), s&0x00ff00ff, s>>8&0x00ff00ff))
