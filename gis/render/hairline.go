@@ -29,9 +29,11 @@ import (
 // opaque colours the hairliner is used for, a shade darker on a pixel or
 // two at such a turn.
 type hairliner struct {
-	r  *Raster
-	b  blender
-	hw float64
+	r     *Raster
+	b     blender
+	hw    float64
+	pix   []byte // r's pixels
+	under bool   // r paints under
 	// The pixels covered and not yet painted: byte offsets and coverages,
 	// painted by flush in one loop without a call per pixel.
 	n    int
@@ -186,6 +188,9 @@ func (h *hairliner) add(off int, cov float64, with *hairColumn) {
 // span makes room for a column's pixels (at most four: a thin stroke is
 // at most 2√2 pixels thick across a column) before the column.
 func (h *hairliner) put(off int, cov float64) {
+	if h.under && h.pix[off+3] >= nearOpaque {
+		return // painting under: nothing shows under this pixel
+	}
 	if m := uint8(cov*255 + 0.5); m != 0 {
 		h.offs[h.n], h.covs[h.n] = int32(off), m
 		h.n++
@@ -249,6 +254,7 @@ func (r *Raster) strokeThin(p *Path, width float64, c color.NRGBA, dash []float6
 		return
 	}
 	r.hair.r, r.hair.b, r.hair.hw, r.hair.n = r, r.newBlender(c), width/2, 0
+	r.hair.pix, r.hair.under = r.img.Pix, r.under
 	r.st.hair = &r.hair
 	r.outline.Reset()
 	r.st.strokeOutline(&r.outline, p, width, dash, clip)
