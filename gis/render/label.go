@@ -26,10 +26,7 @@ func (d *drawer) placeLabels() {
 		return
 	}
 	slices.SortStableFunc(d.labels, func(a, b labelCand) int { return b.layer - a.layer })
-	g := newBoxGrid(d.frame, len(d.markers))
-	for _, m := range d.markers {
-		g.add(m)
-	}
+	g := newBoxGrid(d.frame, d.markers)
 	var cands [4]Pt // baseline origins
 	for i := range d.labels {
 		if !d.checkpoint(1) {
@@ -67,31 +64,62 @@ func (d *drawer) placeLabels() {
 }
 
 // boxGrid finds overlaps among placed label boxes through a uniform grid.
+// The marker obstacles, known before any label is placed (a crowded
+// overview has a hundred thousand), are filed at once into one flat array
+// by cell (a counting sort); the labels placed after go into per-cell
+// lists.
 type boxGrid struct {
 	cell  float64
 	nx    int
 	ny    int
-	cells [][]int32
+	start []int32   // cell c's obstacles are flat[start[c]:start[c+1]]
+	flat  []int32   // indices into boxes
+	more  [][]int32 // per cell: boxes added by add
 	boxes []Rect
 }
 
 // Grid cells, pixels: gridCell, or fineGridCell once there are more than
-// fineGridAfter marker obstacles (a crowded overview has a hundred
-// thousand: a coarse cell would hold hundreds of boxes to test).
+// fineGridAfter marker obstacles (a coarse cell would hold hundreds of
+// boxes to test).
 const (
 	gridCell      = 64
 	fineGridCell  = 16
 	fineGridAfter = 4096
 )
 
-func newBoxGrid(frame Rect, markers int) *boxGrid {
+func newBoxGrid(frame Rect, obstacles []Rect) *boxGrid {
 	cell := float64(gridCell)
-	if markers > fineGridAfter {
+	if len(obstacles) > fineGridAfter {
 		cell = fineGridCell
 	}
 	nx := int(math.Ceil(frame.MaxX/cell)) + 1
 	ny := int(math.Ceil(frame.MaxY/cell)) + 1
-	return &boxGrid{cell: cell, nx: nx, ny: ny, cells: make([][]int32, nx*ny)}
+	g := &boxGrid{cell: cell, nx: nx, ny: ny, more: make([][]int32, nx*ny),
+		start: make([]int32, nx*ny+1), boxes: slices.Clip(obstacles)}
+	for _, b := range obstacles {
+		x0, y0, x1, y1 := g.span(b)
+		for y := y0; y <= y1; y++ {
+			for x := x0; x <= x1; x++ {
+				g.start[y*nx+x+1]++
+			}
+		}
+	}
+	for c := range nx * ny {
+		g.start[c+1] += g.start[c]
+	}
+	g.flat = make([]int32, g.start[nx*ny])
+	next := slices.Clone(g.start[:nx*ny])
+	for i, b := range obstacles {
+		x0, y0, x1, y1 := g.span(b)
+		for y := y0; y <= y1; y++ {
+			for x := x0; x <= x1; x++ {
+				c := y*nx + x
+				g.flat[next[c]] = int32(i)
+				next[c]++
+			}
+		}
+	}
+	return g
 }
 
 func (g *boxGrid) span(b Rect) (x0, y0, x1, y1 int) {
@@ -101,26 +129,34 @@ func (g *boxGrid) span(b Rect) (x0, y0, x1, y1 int) {
 
 func (g *boxGrid) collides(b Rect) bool {
 	x0, y0, x1, y1 := g.span(b)
+	hit := func(ids []int32) bool {
+		for _, i := range ids {
+			o := &g.boxes[i]
+			if b.MinX < o.MaxX && o.MinX < b.MaxX && b.MinY < o.MaxY && o.MinY < b.MaxY {
+				return true
+			}
+		}
+		return false
+	}
 	for y := y0; y <= y1; y++ {
 		for x := x0; x <= x1; x++ {
-			for _, i := range g.cells[y*g.nx+x] {
-				o := g.boxes[i]
-				if b.MinX < o.MaxX && o.MinX < b.MaxX && b.MinY < o.MaxY && o.MinY < b.MaxY {
-					return true
-				}
+			c := y*g.nx + x
+			if hit(g.flat[g.start[c]:g.start[c+1]]) || hit(g.more[c]) {
+				return true
 			}
 		}
 	}
 	return false
 }
 
+// add files b (a placed label) for the boxes tested after it.
 func (g *boxGrid) add(b Rect) {
 	i := int32(len(g.boxes))
 	g.boxes = append(g.boxes, b)
 	x0, y0, x1, y1 := g.span(b)
 	for y := y0; y <= y1; y++ {
 		for x := x0; x <= x1; x++ {
-			g.cells[y*g.nx+x] = append(g.cells[y*g.nx+x], i)
+			g.more[y*g.nx+x] = append(g.more[y*g.nx+x], i)
 		}
 	}
 }
