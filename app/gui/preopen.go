@@ -27,12 +27,7 @@ type preopened struct {
 // startPreopen starts opening the project NewMainWindow would open with
 // cfg and the preferences p; nil when there is none.
 func startPreopen(cfg Config, p fyne.Preferences) *preopened {
-	path := cfg.ProjectPath
-	if path == "" {
-		if r := loadRecent(p); len(r) > 0 {
-			path = r[0]
-		}
-	}
+	path, _ := startProject(cfg, loadRecent(p))
 	if path == "" || cfg.Open == nil {
 		return nil
 	}
@@ -43,7 +38,7 @@ func startPreopen(cfg Config, p fyne.Preferences) *preopened {
 	go func() {
 		defer close(po.done)
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-			po.gone = true // open says so (or fails as it would)
+			po.gone = true // open checks again and says so
 			return
 		}
 		if po.st, po.err = cfg.Open(path); po.err != nil {
@@ -52,6 +47,18 @@ func startPreopen(cfg Config, p fyne.Preferences) *preopened {
 		po.info, po.err = po.st.Info(context.Background())
 	}()
 	return po
+}
+
+// startProject is the project the window opens at start: the one named,
+// else the last one (quiet: only noted if its file is gone); "" for none.
+func startProject(cfg Config, recent []string) (path string, quiet bool) {
+	switch {
+	case cfg.ProjectPath != "":
+		return cfg.ProjectPath, false
+	case len(recent) > 0:
+		return recent[0], true
+	}
+	return "", false
 }
 
 // discard closes the store opened for nothing (another project was

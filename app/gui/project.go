@@ -88,24 +88,19 @@ func (m *MainWindow) open(path string, quiet bool) {
 			m.ui(func() { m.loaded(path, shared, info, err) })
 			return
 		}
-		if pre != nil { // opened while the window opened
+		if pre != nil {
 			<-pre.done
-			switch {
-			case pre.gone && !quiet:
-				pre = nil // as below: open says why
-			case pre.gone:
-				m.ui(func() { m.failed("gui.status.last_missing", path, nil) })
-			case pre.st == nil:
+		}
+		if pre != nil && !pre.gone { // opened while the window opened (a gone file: as below)
+			if pre.st == nil {
 				m.ui(func() { m.failed("gui.error.open", path, pre.err) })
-			default:
-				m.closeStore()
-				m.store, m.storePath, m.storeShared = pre.st, path, newSharedStore(pre.st)
-				shared := m.storeShared
-				m.ui(func() { m.loaded(path, shared, pre.info, pre.err) })
-			}
-			if pre != nil {
 				return
 			}
+			m.closeStore()
+			m.store, m.storePath, m.storeShared = pre.st, path, newSharedStore(pre.st)
+			shared := m.storeShared
+			m.ui(func() { m.loaded(path, shared, pre.info, pre.err) })
+			return
 		}
 		if quiet {
 			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {

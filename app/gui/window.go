@@ -197,11 +197,8 @@ func newMainWindow(a fyne.App, cfg Config, win fyne.Window, pre *preopened) *Mai
 	m.addEditShortcuts()
 	m.refresh()
 
-	switch {
-	case cfg.ProjectPath != "":
-		m.open(cfg.ProjectPath, false)
-	case len(m.recent) > 0:
-		m.open(m.recent[0], true)
+	if path, quiet := startProject(cfg, m.recent); path != "" {
+		m.open(path, quiet)
 	}
 	return m
 }

@@ -200,10 +200,10 @@ func (h *hairliner) put(off int, cov float64) {
 // flush paints the recorded pixels in the (opaque) colour: over them, or
 // under them when the raster paints under.
 func (h *hairliner) flush() {
-	pix := h.r.img.Pix
+	pix := h.pix
 	b := &h.b
 	offs, covs := h.offs[:h.n], h.covs[:h.n]
-	if b.under {
+	if b.under { // blendUnder written out: the hot loop of a frame
 		for k, o := range offs {
 			px := pix[o : o+4 : o+4]
 			if px[3] >= nearOpaque {
@@ -217,17 +217,7 @@ func (h *hairliner) flush() {
 		}
 	} else {
 		for k, o := range offs {
-			px := pix[o : o+4 : o+4]
-			m := uint32(covs[k])
-			if m == 255 {
-				binary.LittleEndian.PutUint32(px, b.opaque)
-				continue
-			}
-			// An opaque colour: k = 255 - m.
-			p := binary.LittleEndian.Uint32(px)
-			rb := div255x2(b.rb*m + (p&0x00ff00ff)*(255-m))
-			ga := div255x2(b.ga*m + (p>>8&0x00ff00ff)*(255-m))
-			binary.LittleEndian.PutUint32(px, rb|ga<<8)
+			b.blend(pix[o:o+4:o+4], uint32(covs[k]))
 		}
 	}
 	h.n = 0

@@ -103,8 +103,12 @@ func (r *Raster) paintSprite(k paintKey) *paintedSprite {
 	ps := &paintedSprite{ox: s.ox, oy: s.oy, w: s.w, h: s.h, px: make([]uint32, s.w*s.h),
 		lo: make([]int16, s.h), hi: make([]int16, s.h)}
 	fill, stroke := k.fill, k.stroke
-	fill.A *= uint8(boolInt(s.fill != nil))
-	stroke.A *= uint8(boolInt(s.stroke != nil))
+	if s.fill == nil {
+		fill.A = 0
+	}
+	if s.stroke == nil {
+		stroke.A = 0
+	}
 	fb, sb := r.newBlender(fill), r.newBlender(stroke)
 	fb.under, sb.under = false, false
 	var px [4]byte
@@ -137,13 +141,6 @@ func (r *Raster) paintSprite(k paintKey) *paintedSprite {
 	sprites.painted[k] = ps
 	sprites.Unlock()
 	return ps
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // blendPainted blends ps with its top-left corner at (x0, y0), over the
