@@ -82,9 +82,11 @@ type layerPanelRenderer struct {
 func (r *layerPanelRenderer) Layout(s fyne.Size)           { r.root.Resize(s) }
 func (r *layerPanelRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.root} }
 func (r *layerPanelRenderer) Destroy()                     {}
+
+// Refresh updates the rows; each label, check and button refreshes itself
+// when it changes (a theme change reaches every object without us).
 func (r *layerPanelRenderer) Refresh() {
 	r.update()
-	r.root.Refresh()
 }
 
 // MinSize is as wide as the widest row, so no layer name is ever cut off.
@@ -95,8 +97,8 @@ func (r *layerPanelRenderer) MinSize() fyne.Size {
 // update fills the labels from the widget's fields (no I/O here).
 func (r *layerPanelRenderer) update() {
 	l := r.p.lang
-	r.title.SetText(i18n.T(l, "gui.layers.title", nil))
-	r.countHead.SetText(i18n.T(l, "gui.layers.count", nil))
+	setLabel(r.title, i18n.T(l, "gui.layers.title", nil))
+	setLabel(r.countHead, i18n.T(l, "gui.layers.count", nil))
 	// Rows top layer first, in the styles' drawing order.
 	byName := map[string]*layerRow{}
 	for _, row := range r.rows {
@@ -112,8 +114,11 @@ func (r *layerPanelRenderer) update() {
 		for i := len(order) - 1; i >= 0; i-- {
 			objs = append(objs, byName[order[i]].box)
 		}
+		// Laid out and repainted, not refreshed: refreshing the container
+		// refreshes every row, and each row's buttons re-read their icons.
 		r.list.Objects = objs
-		r.list.Refresh()
+		r.list.Layout.Layout(objs, r.list.Size())
+		canvas.Refresh(r.list)
 	}
 }
 
@@ -159,7 +164,7 @@ func newLayerRow(d models.LayerDef, p *layerPanel) *layerRow {
 }
 
 func (row *layerRow) update(l i18n.Lang, info *models.Info) {
-	row.name.SetText(layerName(l, row.def.Name))
+	setLabel(row.name, layerName(l, row.def.Name))
 	li, ok := layerInfo(info, row.def.Name)
 	if !ok || li.Count == 0 {
 		row.zoom.Disable()
@@ -174,18 +179,19 @@ func (row *layerRow) update(l i18n.Lang, info *models.Info) {
 		row.style.Enable()
 	}
 	if !ok {
-		row.count.SetText("–")
-		row.count.Importance = widget.LowImportance
+		setLabel(row.count, "–")
+		setImportance(row.count, widget.LowImportance)
 		row.area.Hide()
 		return
 	}
-	row.count.Importance = widget.MediumImportance
+	imp := widget.MediumImportance
 	if li.Count == 0 {
-		row.count.Importance = widget.LowImportance
+		imp = widget.LowImportance
 	}
-	row.count.SetText(formatCount(li.Count))
+	setImportance(row.count, imp)
+	setLabel(row.count, formatCount(li.Count))
 	if isPolygonal(row.def) && li.Count > 0 {
-		row.area.SetText(areaText(l, li.AreaM2))
+		setLabel(row.area, areaText(l, li.AreaM2))
 		row.area.Show()
 	} else {
 		row.area.Hide()

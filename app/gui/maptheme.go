@@ -89,8 +89,12 @@ func (tu *themeUI) refresh() {
 // showLegend lists the theme's classes with their colours.
 func (tu *themeUI) showLegend() {
 	m := tu.m
+	show := tu.theme != app.ThemeNone && tu.classes != nil
+	if !show && len(tu.legend.Objects) == 0 {
+		return // no legend before or after (every project's open)
+	}
 	tu.legend.RemoveAll()
-	if tu.theme != app.ThemeNone && tu.classes != nil {
+	if show {
 		head := widget.NewLabel(m.t("theme.legend", i18n.Args{"theme": m.t("theme.by."+string(tu.theme), nil), "date": tu.date.String()}))
 		head.TextStyle.Bold = true
 		head.Wrapping = fyne.TextWrapWord
@@ -102,10 +106,14 @@ func (tu *themeUI) showLegend() {
 			tu.legend.Add(container.NewHBox(container.NewCenter(sw), widget.NewLabel(m.t(c.Key, nil))))
 		}
 	}
-	tu.box.Hidden = len(tu.legend.Objects) == 0
-	if c := m.win.Content(); c != nil {
-		c.Refresh() // the left panel's height changed
+	// Shown or hidden, not the window refreshed: the canvas lays out again
+	// the panels whose least size changed before it paints.
+	if show {
+		tu.box.Show()
+	} else {
+		tu.box.Hide()
 	}
+	tu.legend.Refresh()
 }
 
 // requestDraw draws the coloured mines of the current view off the UI

@@ -193,10 +193,10 @@ func (r *statusBarRenderer) Refresh()                     { r.update() }
 
 func (r *statusBarRenderer) update() {
 	s := r.s
-	r.msg.SetText(s.text())
-	r.lonlat.SetText(s.lonLatText())
-	r.gk.SetText(s.gkText())
-	r.scale.SetText(i18n.T(s.lang, "gui.status.scale", nil))
+	setLabel(r.msg, s.text())
+	setLabel(r.lonlat, s.lonLatText())
+	setLabel(r.gk, s.gkText())
+	setLabel(r.scale, i18n.T(s.lang, "gui.status.scale", nil))
 	if s.scaleN > 0 {
 		s.scaleBox.Enable()
 	} else {

@@ -136,11 +136,11 @@ func (r *summaryRenderer) update() {
 	}
 	switch p.state {
 	case summaryNone:
-		r.welcomeTitle.SetText(i18n.T(l, "gui.welcome.title", nil))
-		r.welcomeText.SetText(i18n.T(l, "gui.welcome.text", nil))
-		r.newBtn.SetText(i18n.T(l, "gui.menu.new", nil))
-		r.openBtn.SetText(i18n.T(l, "gui.menu.open", nil))
-		r.recentTitle.SetText(i18n.T(l, "gui.welcome.recent", nil))
+		setLabel(r.welcomeTitle, i18n.T(l, "gui.welcome.title", nil))
+		setLabel(r.welcomeText, i18n.T(l, "gui.welcome.text", nil))
+		setButton(r.newBtn, i18n.T(l, "gui.menu.new", nil))
+		setButton(r.openBtn, i18n.T(l, "gui.menu.open", nil))
+		setLabel(r.recentTitle, i18n.T(l, "gui.welcome.recent", nil))
 		r.recentTitle.Hidden = len(p.recent) == 0
 		r.recentBox.RemoveAll()
 		for _, path := range p.recent {
@@ -157,7 +157,7 @@ func (r *summaryRenderer) update() {
 			r.recentBox.Add(container.NewBorder(nil, nil, b, nil, dir))
 		}
 	case summaryLoading:
-		r.loadingText.SetText(i18n.T(l, p.loadingKey, i18n.Args{"path": p.path}))
+		setLabel(r.loadingText, i18n.T(l, p.loadingKey, i18n.Args{"path": p.path}))
 	case summaryProject:
 		r.card.SetTitle(filepath.Base(p.path))
 		r.card.SetSubTitle(i18n.T(l, "gui.summary.subtitle", nil))

@@ -82,16 +82,16 @@ func (r *toolbarRenderer) Refresh()                     { r.update() }
 
 func (r *toolbarRenderer) update() {
 	m := r.t.m
-	r.newBtn.SetText(m.t("gui.toolbar.new", nil))
-	r.openBtn.SetText(m.t("gui.toolbar.open", nil))
+	setButton(r.newBtn, m.t("gui.toolbar.new", nil))
+	setButton(r.openBtn, m.t("gui.toolbar.open", nil))
 	// Reload and Close are icons only (their words are in the menus):
 	// the row must fit a 1000-point window with the search box.
-	r.langBtn.SetText(langNames[otherLang(m.lang)])
-	r.zoomIn.SetText(m.t("gui.toolbar.zoom_in", nil))
-	r.zoomOut.SetText(m.t("gui.toolbar.zoom_out", nil))
-	r.zoomAll.SetText(m.t("gui.toolbar.zoom_all", nil))
-	r.backBtn.SetText(m.t("gui.toolbar.back", nil))
-	r.fwdBtn.SetText(m.t("gui.toolbar.forward", nil))
+	setButton(r.langBtn, langNames[otherLang(m.lang)])
+	setButton(r.zoomIn, m.t("gui.toolbar.zoom_in", nil))
+	setButton(r.zoomOut, m.t("gui.toolbar.zoom_out", nil))
+	setButton(r.zoomAll, m.t("gui.toolbar.zoom_all", nil))
+	setButton(r.backBtn, m.t("gui.toolbar.back", nil))
+	setButton(r.fwdBtn, m.t("gui.toolbar.forward", nil))
 	enable(r.newBtn, m.cfg.Create != nil)
 	enable(r.reloadBtn, m.path != "" && !m.busy)
 	enable(r.closeBtn, m.path != "" && !m.busy)

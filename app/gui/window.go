@@ -48,8 +48,8 @@ func Run(cfg Config) {
 	// Opening the GL window takes the main thread a third of a second;
 	// parsing the UI font's regular and bold faces (16 MB of CFF each,
 	// copied by go-text; buttons are bold) as long again, the first time a
-	// label is measured. All at once: the faces are parsed on other
-	// goroutines while the window opens, empty, at its remembered size,
+	// label is measured. All at once: the faces are parsed on another
+	// goroutine while the window opens, empty, at its remembered size,
 	// and the widgets are built once they are in.
 	// The project is opened meanwhile too.
 	faces := warmFaces()
@@ -57,9 +57,7 @@ func Run(cfg Config) {
 	win := a.NewWindow("minerehab")
 	win.Resize(savedWindowSize(a.Preferences()))
 	win.Show()
-	for _, f := range faces {
-		<-f
-	}
+	<-faces
 	m := newMainWindow(a, cfg, win, pre)
 	m.font = fs
 	m.mapView.setFont(fs.Map)
