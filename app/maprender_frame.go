@@ -46,6 +46,11 @@ type mapLayer struct {
 	name   string
 	feats  []mapFeature
 	styles []render.Style
+	// grid indexes feats for views of part of the layer (see visit);
+	// built by the first such view. ext is the features' extent.
+	gridOnce, extOnce sync.Once
+	grid              *layerGrid
+	ext               orb.Bound
 }
 
 // maxStyles bounds a layer's style table (uint8 indices); the symbology
@@ -325,15 +330,10 @@ func stripLayer(ml *mapLayer, sv render.View, ratio float64, ls models.LayerStyl
 	box := grow(sv.Bound(), m*dx, m*dy)
 	feats := ml.feats
 	return render.Layer{Name: ml.name, Opacity: opacity, Backward: func(yield func(render.Feature) bool) {
-		for i := len(feats) - 1; i >= 0; i-- {
+		ml.visit(box, true, func(i int) bool {
 			f := &feats[i]
-			if !meets(f.bound, box) {
-				continue
-			}
-			if !yield(render.Feature{Geometry: f.geom, Style: styles[f.style], Bound: &f.bound}) {
-				return
-			}
-		}
+			return yield(render.Feature{Geometry: f.geom, Style: styles[f.style], Bound: &f.bound})
+		})
 	}}
 }
 
@@ -417,33 +417,24 @@ func drawLabels(ctx context.Context, canvas render.Canvas, v render.View, layers
 		// and the markers labels keep off. Streamed, not collected: a
 		// large project has hundreds of thousands.
 		seq := func(yield func(render.Feature) bool) {
-			for i := range feats {
+			ml.visit(view, false, func(i int) bool {
 				f := &feats[i]
-				if !meets(f.bound, view) {
-					continue
-				}
 				if ls != nil && f.label != "" {
-					if labelled(f) && !yield(render.Feature{Geometry: f.geom, Label: f.label, Bound: &f.bound}) {
-						return
-					}
-					continue
+					return !labelled(f) || yield(render.Feature{Geometry: f.geom, Label: f.label, Bound: &f.bound})
 				}
 				if obstacles && f.point() {
 					st := &styles[f.style]
-					if !yield(render.Feature{Geometry: f.geom, Bound: &f.bound,
-						Style: render.Style{PointShape: st.PointShape, PointSize: st.PointSize + st.StrokeWidth}}) {
-						return
-					}
+					return yield(render.Feature{Geometry: f.geom, Bound: &f.bound,
+						Style: render.Style{PointShape: st.PointShape, PointSize: st.PointSize + st.StrokeWidth}})
 				}
-			}
+				return true
+			})
 		}
 		if ls != nil && !labels {
-			for i := range feats {
-				if labelled(&feats[i]) && meets(feats[i].bound, view) {
-					labels = true
-					break
-				}
-			}
+			ml.visit(view, false, func(i int) bool {
+				labels = labelled(&feats[i])
+				return !labels
+			})
 		}
 		labelLs = append(labelLs, render.Layer{Name: ml.name, Opacity: 1, Iter: seq, LabelStyle: ls})
 	}
