@@ -594,3 +594,39 @@ func TestAboutDialog(t *testing.T) {
 		t.Errorf("about %q", got)
 	}
 }
+
+// TestLayerPanelFollowsOrder checks that the panel's rows move, laid out
+// top layer first, when the drawing order changes: they are laid out
+// again, not refreshed.
+func TestLayerPanelFollowsOrder(t *testing.T) {
+	m := newTestWindow(t, test.NewTempApp(t), config(newStores(), i18n.EN, "/projects/wuhai.gpkg"))
+	m.win.Resize(fyne.NewSize(1200, 900))
+	r := test.WidgetRenderer(m.layers).(*layerPanelRenderer)
+	var styles []models.LayerStyle
+	for i, l := range models.Layers {
+		// Reversed: the first layer of models.Layers is now on top.
+		styles = append(styles, models.LayerStyle{Layer: l.Name, Visible: true, Opacity: 1, Order: len(models.Layers) - i})
+	}
+	m.layers.setStyles(styles)
+	rowOf := map[fyne.CanvasObject]string{}
+	for _, row := range r.rows {
+		rowOf[row.box] = row.def.Name
+	}
+	var got []string
+	lastY := float32(-1)
+	for _, o := range r.list.Objects[len(r.head):] {
+		got = append(got, rowOf[o])
+		if y := o.Position().Y; y <= lastY {
+			t.Errorf("%s at y %v, not below the row before (y %v)", rowOf[o], y, lastY)
+		} else {
+			lastY = y
+		}
+	}
+	var want []string
+	for _, l := range models.Layers {
+		want = append(want, l.Name)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("rows %v, want %v", got, want)
+	}
+}
