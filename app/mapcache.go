@@ -249,7 +249,7 @@ func (c *MapCache) fillAll(ctx context.Context, src *lodSource, name string, wan
 // layerBytes estimates the memory a layer holds: geometry points and
 // slice headers, plus the feature records.
 func layerBytes(ml *mapLayer) int64 {
-	const feat = 8*4 + 16 + 16 + 8 // bound, geometry interface, label header, style
+	const feat = 8*4 + 16 + 16 + 8 + 8 // bound, geometry interface, label header, style, label anchor
 	n := int64(len(ml.feats)) * feat
 	for i := range ml.feats {
 		n += int64(len(ml.feats[i].label)) + geomBytes(ml.feats[i].geom)

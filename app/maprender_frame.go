@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/paulmach/orb"
 
@@ -33,6 +34,33 @@ type mapFeature struct {
 	bound orb.Bound
 	label string
 	style uint8
+	// anchor is where a labelled polygon's label goes (render.LabelAnchor),
+	// found by the first frame that labels it and kept for the next ones:
+	// finding it again meant projecting the whole polygon every frame
+	// (the label pass was an eighth of a zoomed frame). noAnchor when the
+	// polygon has none.
+	anchor atomic.Pointer[orb.Point]
+}
+
+// noAnchor marks a feature whose label anchor was looked for in vain.
+var noAnchor = new(orb.Point)
+
+// labelAnchor returns f's label anchor, finding it the first time; nil
+// when it has none (not a polygon, or no area). Safe for concurrent
+// frames: two may find it at once, and find the same.
+func (f *mapFeature) labelAnchor() *orb.Point {
+	a := f.anchor.Load()
+	if a == nil {
+		a = noAnchor
+		if p, ok := render.LabelAnchor(f.geom); ok {
+			a = &p
+		}
+		f.anchor.Store(a)
+	}
+	if a == noAnchor {
+		return nil
+	}
+	return a
 }
 
 func (f *mapFeature) point() bool {
@@ -420,7 +448,7 @@ func drawLabels(ctx context.Context, canvas render.Canvas, v render.View, layers
 			ml.visit(view, false, func(i int) bool {
 				f := &feats[i]
 				if ls != nil && f.label != "" {
-					return !labelled(f) || yield(render.Feature{Geometry: f.geom, Label: f.label, Bound: &f.bound})
+					return !labelled(f) || yield(render.Feature{Geometry: f.geom, Label: f.label, Bound: &f.bound, Anchor: f.labelAnchor()})
 				}
 				if obstacles && f.point() {
 					st := &styles[f.style]

@@ -95,11 +95,12 @@ func (ml *mapLayer) appendRecord(r *lodRecord, labels bool) {
 		return
 	}
 	f := r.feature(ml.name)
-	mf := mapFeature{geom: r.geom, bound: geomBound(r.geom), style: ml.styleIndex(StyleFor(&f))}
+	ml.feats = append(ml.feats, mapFeature{})
+	mf := &ml.feats[len(ml.feats)-1]
+	mf.geom, mf.bound, mf.style = r.geom, geomBound(r.geom), ml.styleIndex(StyleFor(&f))
 	if labels {
 		mf.label = mapLabel(&f)
 	}
-	ml.feats = append(ml.feats, mf)
 }
 
 // referenceOrder is the permutation that puts the reference layer's

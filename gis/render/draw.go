@@ -266,6 +266,15 @@ func (d *drawer) feature(f *Feature) bool {
 		x1, y0 := d.toPixel(b.Max)
 		d.allIn = d.frame.Outset(margin).Contains(Rect{x0, y0, x1, y1})
 	}
+	if want && f.Anchor != nil && d.allIn && st.invisible() {
+		// Only the label: at the anchor kept, no geometry projected.
+		x, y := d.toPixel(*f.Anchor)
+		if d.frame.Contains(Rect{x, y, x, y}) {
+			d.stats.features++
+			d.labels = append(d.labels, labelCand{x: x, y: y, text: f.Label, style: d.labelStyle, layer: d.layer})
+		}
+		return d.err == nil
+	}
 	if d.geometry(f.Geometry, st, margin, want, &lc) && want {
 		lc.text, lc.style, lc.layer = f.Label, d.labelStyle, d.layer
 		d.labels = append(d.labels, lc)

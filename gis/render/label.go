@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/paulmach/orb"
 	"math"
 	"slices"
 )
@@ -165,6 +166,11 @@ func (g *boxGrid) add(b Rect) {
 // the middle of the widest interior span on one of a few horizontal lines
 // across its box.
 func (d *drawer) interiorPoint(p *Path) (Pt, bool) {
+	return interiorPoint(p, &d.xs)
+}
+
+// interiorPoint is drawer.interiorPoint with xs for scratch.
+func interiorPoint(p *Path, xs *[]float64) (Pt, bool) {
 	bb, _ := p.Bounds()
 	if bb.Empty() {
 		return Pt{}, false
@@ -173,24 +179,68 @@ func (d *drawer) interiorPoint(p *Path) (Pt, bool) {
 	h := bb.MaxY - bb.MinY
 	for _, f := range [...]float64{0.5, 0.38, 0.62, 0.25, 0.75} {
 		y := bb.MinY + f*h + 1e-7*h
-		d.xs = d.xs[:0]
+		*xs = (*xs)[:0]
 		for i := range p.subs {
 			pts, _ := p.Subpath(i)
 			for j := range pts {
 				a, b := pts[j], pts[(j+1)%len(pts)]
 				if (a.Y > y) != (b.Y > y) {
-					d.xs = append(d.xs, a.X+(y-a.Y)*(b.X-a.X)/(b.Y-a.Y))
+					*xs = append(*xs, a.X+(y-a.Y)*(b.X-a.X)/(b.Y-a.Y))
 				}
 			}
 		}
-		slices.Sort(d.xs)
-		for k := 0; k+1 < len(d.xs); k += 2 {
-			if w := d.xs[k+1] - d.xs[k]; w > bestW*1.25 {
-				best, bestW = Pt{(d.xs[k] + d.xs[k+1]) / 2, y}, w
+		slices.Sort(*xs)
+		for k := 0; k+1 < len(*xs); k += 2 {
+			if w := (*xs)[k+1] - (*xs)[k]; w > bestW*1.25 {
+				best, bestW = Pt{((*xs)[k] + (*xs)[k+1]) / 2, y}, w
 			}
 		}
 	}
 	return best, bestW > 0
+}
+
+// LabelAnchor is where a polygon's label goes when the whole polygon is in
+// view, in lon/lat: the point drawing finds on screen (the middle of the
+// widest span on a few lines across it; see interiorPoint), found in
+// lon/lat once. The view's projection only scales and flips, so the point
+// is the same at every view up to the few vertices a view drops. A caller
+// that draws a polygon again and again keeps it and hands it over as
+// Feature.Anchor. ok is false for other geometries and for polygons with
+// no area.
+func LabelAnchor(g orb.Geometry) (p orb.Point, ok bool) {
+	var path Path
+	ring := func(r orb.Ring) {
+		for i, q := range r {
+			// y down, as on screen, so that the lines across are tried
+			// in the same order.
+			if i == 0 {
+				path.MoveTo(q[0], -q[1])
+			} else {
+				path.LineTo(q[0], -q[1])
+			}
+		}
+		path.Close()
+	}
+	switch g := g.(type) {
+	case orb.Polygon:
+		for _, r := range g {
+			ring(r)
+		}
+	case orb.MultiPolygon:
+		for _, pg := range g {
+			for _, r := range pg {
+				ring(r)
+			}
+		}
+	default:
+		return orb.Point{}, false
+	}
+	var xs []float64
+	q, ok := interiorPoint(&path, &xs)
+	if !ok || !finite(q.X) || !finite(q.Y) {
+		return orb.Point{}, false
+	}
+	return orb.Point{q.X, -q.Y}, true
 }
 
 // longestMidpoint returns the point halfway along the longest subpath of p

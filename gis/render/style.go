@@ -61,6 +61,12 @@ func (s *Style) pointSize() float64 {
 	return DefaultPointSize
 }
 
+// invisible reports whether s draws nothing (a feature that is only
+// labelled or only an obstacle to labels).
+func (s *Style) invisible() bool {
+	return s.Fill.A == 0 && s.strokeWidth() == 0 && (s.Hatch != HatchDiagonal || s.HatchColor.A == 0 && s.Stroke.A == 0)
+}
+
 // strokeWidth returns the usable stroke width, 0 for none.
 func (s *Style) strokeWidth() float64 {
 	if s.Stroke.A == 0 || !(s.StrokeWidth > 0) {
@@ -79,6 +85,12 @@ type Feature struct {
 	// over, so drawing does not compute it again. It must be right: a
 	// wrong box can hide the feature.
 	Bound *orb.Bound
+	// Anchor, when not nil, is where Geometry's label goes, as LabelAnchor
+	// finds it, kept by a caller that draws the feature again and again.
+	// A feature with a label and nothing to draw (an invisible style)
+	// that lies wholly in view is then labelled there without its
+	// geometry being projected.
+	Anchor *orb.Point
 }
 
 // Layer is a list of features drawn together, in order.
