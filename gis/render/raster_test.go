@@ -227,3 +227,30 @@ func TestNewRasterDegenerate(t *testing.T) {
 		r.HatchPath(&p, Hatch{Color: dark})
 	}
 }
+
+// TestClear fills a raster drawing into part of a bigger picture with
+// opaque, translucent and transparent colours: every pixel of the part
+// takes the colour (alpha-premultiplied), none outside it changes.
+func TestClear(t *testing.T) {
+	for _, c := range []color.NRGBA{{10, 20, 30, 255}, {200, 100, 50, 128}, {}} {
+		img := image.NewRGBA(image.Rect(0, 0, 7, 5))
+		for i := range img.Pix {
+			img.Pix[i] = 0x5a
+		}
+		part := image.Rect(2, 1, 6, 4)
+		NewRasterOn(img.SubImage(part).(*image.RGBA)).Clear(c)
+		want := color.RGBAModel.Convert(c).(color.RGBA)
+		for y := range 5 {
+			for x := range 7 {
+				got := img.RGBAAt(x, y)
+				if image.Pt(x, y).In(part) {
+					if got != want {
+						t.Errorf("%v: (%d, %d) is %v, want %v", c, x, y, got, want)
+					}
+				} else if got != (color.RGBA{0x5a, 0x5a, 0x5a, 0x5a}) {
+					t.Errorf("%v: (%d, %d) outside the part changed to %v", c, x, y, got)
+				}
+			}
+		}
+	}
+}
