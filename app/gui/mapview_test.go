@@ -541,3 +541,30 @@ func TestMapNoWastedFrames(t *testing.T) {
 		t.Error("the frame shown is not the current view's")
 	}
 }
+
+// TestOpenDrawsOneFrame: opening a project draws one frame, at the size
+// the map keeps once the layer panel shows the project's counts and
+// areas (it widens), not one at the size before and another after.
+func TestOpenDrawsOneFrame(t *testing.T) {
+	log := &renderLog{}
+	m := openSample(t, log)
+	if n := log.count(); n != 1 {
+		t.Errorf("opening the sample drew %d frames, want 1", n)
+	}
+	want := m.mapView.view
+	log.mu.Lock()
+	got := log.views[len(log.views)-1]
+	log.mu.Unlock()
+	if got.Width != want.Width || got.Height != want.Height {
+		t.Errorf("frame drawn at %d×%d, the map is %d×%d", got.Width, got.Height, want.Width, want.Height)
+	}
+	// The layout the canvas makes before it paints keeps the map's size.
+	size := m.mapView.Size()
+	act(m, func() {
+		c := m.win.Content().(*fyne.Container)
+		c.Layout.Layout(c.Objects, c.Size())
+	})
+	if after := m.mapView.Size(); after != size {
+		t.Errorf("the window laid out again moved the map from %v to %v", size, after)
+	}
+}

@@ -250,6 +250,12 @@ func (m *MainWindow) refresh() {
 	m.win.SetMainMenu(m.mainMenu())
 	m.toolbar.Refresh()
 	m.layers.set(m.lang, m.info)
+	// The layer panel may have widened (counts, areas): lay the window
+	// out now, so the map is shown and drawn at the size it keeps, not
+	// drawn at the old one and again after the next paint's layout.
+	if c, ok := m.win.Content().(*fyne.Container); ok && c.Layout != nil {
+		c.Layout.Layout(c.Objects, c.Size())
+	}
 	s := m.summary
 	s.lang, s.path, s.info, s.recent = m.lang, m.path, m.info, m.recent
 	switch {
