@@ -75,10 +75,12 @@ type mapLayer struct {
 	feats  []mapFeature
 	styles []render.Style
 	// grid indexes feats for views of part of the layer (see visit);
-	// built by the first such view. ext is the features' extent.
+	// built by the first such view. ext is the features' extent (extOK:
+	// some box is finite).
 	gridOnce, extOnce sync.Once
 	grid              *layerGrid
 	ext               orb.Bound
+	extOK             bool
 }
 
 // maxStyles bounds a layer's style table (uint8 indices); the symbology

@@ -37,13 +37,10 @@ const (
 	minGridFeatures = 2048
 )
 
-// newLayerGrid indexes feats; nil when there are too few to gain.
-func newLayerGrid(feats []mapFeature) *layerGrid {
+// newLayerGrid indexes feats, whose finite boxes span ext (see
+// featureExtent); nil when there are too few to gain.
+func newLayerGrid(feats []mapFeature, ext orb.Bound) *layerGrid {
 	if len(feats) < minGridFeatures || len(feats) > math.MaxInt32 {
-		return nil
-	}
-	ext, ok := featureExtent(feats)
-	if !ok {
 		return nil
 	}
 	w, h := ext.Max[0]-ext.Min[0], ext.Max[1]-ext.Min[1]
@@ -159,9 +156,11 @@ const gridViewShare = 1.0 / 16
 func (ml *mapLayer) visit(box orb.Bound, backward bool, fn func(i int) bool) {
 	feats := ml.feats
 	var g *layerGrid
-	if len(feats) >= minGridFeatures && boundArea(box) <= gridViewShare*boundArea(ml.extent()) {
-		ml.gridOnce.Do(func() { ml.grid = newLayerGrid(feats) })
-		g = ml.grid
+	if len(feats) >= minGridFeatures {
+		if ext, ok := ml.extent(); ok && boundArea(box) <= gridViewShare*boundArea(ext) {
+			ml.gridOnce.Do(func() { ml.grid = newLayerGrid(feats, ext) })
+			g = ml.grid
+		}
 	}
 	if g != nil {
 		words := (g.n + 63) / 64
@@ -221,10 +220,11 @@ func visitSet(set []uint64, backward bool, fn func(i int) bool) {
 	}
 }
 
-// extent is the box of the features' finite boxes (computed once).
-func (ml *mapLayer) extent() orb.Bound {
-	ml.extOnce.Do(func() { ml.ext, _ = featureExtent(ml.feats) })
-	return ml.ext
+// extent is the box of the features' finite boxes (computed once);
+// false when none is finite.
+func (ml *mapLayer) extent() (orb.Bound, bool) {
+	ml.extOnce.Do(func() { ml.ext, ml.extOK = featureExtent(ml.feats) })
+	return ml.ext, ml.extOK
 }
 
 // featureExtent is the box of the finite boxes of feats; false when none

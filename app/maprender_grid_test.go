@@ -99,9 +99,10 @@ func BenchmarkLayerVisit(b *testing.B) {
 			}
 		}
 	})
+	ext, _ := featureExtent(feats)
 	b.Run("build", func(b *testing.B) {
 		for b.Loop() {
-			newLayerGrid(feats)
+			newLayerGrid(feats, ext)
 		}
 	})
 }

@@ -249,11 +249,12 @@ func (m *MainWindow) refresh() {
 	}
 	m.win.SetMainMenu(m.mainMenu())
 	m.toolbar.Refresh()
+	panel := m.layers.MinSize()
 	m.layers.set(m.lang, m.info)
-	// The layer panel may have widened (counts, areas): lay the window
-	// out now, so the map is shown and drawn at the size it keeps, not
-	// drawn at the old one and again after the next paint's layout.
-	if c, ok := m.win.Content().(*fyne.Container); ok && c.Layout != nil {
+	// When the layer panel widens (counts, areas), lay the window out now,
+	// so the map is shown and drawn at the size it keeps, not drawn at the
+	// old one and again after the next paint's layout.
+	if c, ok := m.win.Content().(*fyne.Container); ok && c.Layout != nil && m.layers.MinSize() != panel {
 		c.Layout.Layout(c.Objects, c.Size())
 	}
 	s := m.summary
