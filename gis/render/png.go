@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"hash/adler32"
 	"hash/crc32"
@@ -12,6 +11,8 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // EncodePNG writes img to w as a PNG. An opaque *image.RGBA (a map) is
@@ -19,9 +20,11 @@ import (
 // compressed in bands in parallel at flate.BestSpeed, the bands' streams
 // joined with sync flushes into one zlib stream (as pigz does), each band
 // filtering a few rows at a time into a small buffer (no copy of the
-// whole picture) and checking on the way that they are opaque; a
-// 1600×1000 map takes a few tens of milliseconds instead of a hundred.
-// Anything else goes through image/png at BestSpeed.
+// whole picture) and checking on the way that they are opaque. The flate
+// is klauspost's: at this level it compresses a map twice as fast as the
+// standard library's (the medium overview, 1600×1000: 19 → 10 ms on two
+// cores), the output 0.3 % bigger. Anything else goes through image/png
+// at BestSpeed.
 func EncodePNG(w io.Writer, img image.Image) error {
 	if rgba, ok := img.(*image.RGBA); ok && rgba.Rect.Dx() > 0 && rgba.Rect.Dy() > 0 {
 		if done, err := encodeRGB(w, rgba); done {
@@ -54,6 +57,7 @@ func encodeRGB(w io.Writer, m *image.RGBA) (done bool, err error) {
 		wg.Go(func() {
 			b := &out[k]
 			var buf bytes.Buffer
+			buf.Grow((y1 - y0) * rowLen / 4) // a map compresses to about a fifth
 			fw, err := flate.NewWriter(&buf, flate.BestSpeed)
 			if err != nil {
 				b.err = err
