@@ -16,12 +16,8 @@ import (
 	"minerehab/models"
 )
 
-// heapAdvice is how much of the heap asks for huge pages: the large
-// benchmark project's render and open window use 300 to 600 MiB.
-const heapAdvice = 512 << 20
-
 func main() {
-	hugeheap.Advise(heapAdvice)
+	hugeheap.Advise(hugeheap.Program)
 	profiling := false
 	if path := os.Getenv("MINEREHAB_CPUPROFILE"); path != "" {
 		// A CPU profile of the whole run, for `go tool pprof` (developers).

@@ -12,12 +12,16 @@ import (
 	"github.com/paulmach/orb"
 
 	"minerehab/app/fonts"
+	"minerehab/app/hugeheap"
 	"minerehab/models"
 )
 
 // TestMain points the render cache at a directory of its own, removed at
-// the end, so tests neither read nor litter the user's cache.
+// the end, so tests neither read nor litter the user's cache; the heap
+// asks for huge pages as the program's does (main.go), so benchmarks
+// measure what the window does.
 func TestMain(m *testing.M) {
+	hugeheap.Advise(hugeheap.Program)
 	dir, err := os.MkdirTemp("", "minerehab-render-cache-")
 	if err == nil {
 		renderCacheDirDefault = dir
