@@ -292,6 +292,42 @@ func (c *cancellingStore) Features(ctx context.Context, layer string, bbox *orb.
 	})
 }
 
+// TestFrameLayerFails: when one layer's read fails while the others are
+// read and drawn, the frame fails with that read's error (not with the
+// cancellation it causes), both headless and through a MapCache.
+func TestFrameLayerFails(t *testing.T) {
+	st := sampleProject(t)
+	v := sampleView(t, st, 800, 500)
+	fs := &failingStore{Store: st, layer: models.LayerSites}
+	if img, err := RenderMap(context.Background(), fs, v, MapOptions{}); !errors.Is(err, errLayerRead) || img != nil {
+		t.Errorf("RenderMap: picture %t, err %v; want errLayerRead and no picture", img != nil, err)
+	}
+	c := NewMapCache(fs)
+	for range 2 { // a failed read is not kept: the next frame reads again
+		if img, err := c.Render(context.Background(), v, MapOptions{}); !errors.Is(err, errLayerRead) || img != nil {
+			t.Errorf("MapCache.Render: picture %t, err %v; want errLayerRead and no picture", img != nil, err)
+		}
+	}
+}
+
+var errLayerRead = errors.New("layer read failed")
+
+// failingStore is the real store whose reads of one layer fail after its
+// first feature.
+type failingStore struct {
+	models.Store
+	layer string
+}
+
+func (f *failingStore) Features(ctx context.Context, layer string, bbox *orb.Bound, fn func(*models.Feature) error) error {
+	return f.Store.Features(ctx, layer, bbox, func(ft *models.Feature) error {
+		if layer == f.layer {
+			return errLayerRead
+		}
+		return fn(ft)
+	})
+}
+
 func TestExtentOf(t *testing.T) {
 	b := func(w, s, e, n float64) *orb.Bound { return &orb.Bound{Min: orb.Point{w, s}, Max: orb.Point{e, n}} }
 	info := models.Info{Layers: []models.LayerInfo{
