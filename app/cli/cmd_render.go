@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
+	"golang.org/x/image/font/opentype"
 
 	"minerehab/app"
 	"minerehab/app/i18n"
@@ -63,6 +64,16 @@ func runRender(e *env, args []string) error {
 		bbox = &b
 	}
 
+	// The map font is found and parsed while the project opens.
+	type fontResult struct {
+		f   *opentype.Font
+		err error
+	}
+	fontc := make(chan fontResult, 1)
+	go func() {
+		f, err := app.MapFont()
+		fontc <- fontResult{f, err}
+	}()
 	st, err := app.OpenProject(pos[0], true)
 	if err != nil {
 		return err
@@ -88,7 +99,8 @@ func runRender(e *env, args []string) error {
 		return &usageError{e.t("cli.render.bad-bbox", i18n.Args{"bbox": *bboxArg})}
 	}
 
-	fnt, ferr := app.MapFont()
+	fr := <-fontc
+	fnt, ferr := fr.f, fr.err
 	if ferr != nil {
 		// The map is still useful without labels: say so and go on.
 		fmt.Fprintln(e.stderr, "minerehab render: "+e.t("cli.render.no-font", i18n.Args{"detail": ferr.Error()}))
