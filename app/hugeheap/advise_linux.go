@@ -40,13 +40,13 @@ const madvHugePage = 14
 // the system's transparent huge pages are off or already on for all
 // memory ("never", "always"), when the kernel counts committed memory
 // strictly (vm.overcommit_memory = 2: the reservation could fail, and a
-// failed Go allocation cannot be recovered from), or when
-// $MINEREHAB_HUGEPAGES is "off". The reservation is bounded by a quarter
+// failed Go allocation cannot be recovered from), under the race
+// detector, or when $MINEREHAB_HUGEPAGES is "off". The reservation is bounded by a quarter
 // of the machine's memory; untouched, it costs no memory.
 //
 // Call it first thing in main: it runs a garbage collection.
 func Advise(n int) bool {
-	if os.Getenv("MINEREHAB_HUGEPAGES") == "off" || !thpMadvise() || strictOvercommit() {
+	if raceEnabled || os.Getenv("MINEREHAB_HUGEPAGES") == "off" || !thpMadvise() || strictOvercommit() {
 		return false
 	}
 	if total := memTotal(); total > 0 {
