@@ -36,13 +36,14 @@ const madvHugePage = 14
 // Advise reserves up to n bytes of heap that nothing has touched yet,
 // marks it for huge pages (madvise MADV_HUGEPAGE) and gives it back to the
 // Go runtime at once (a collection), so that the allocations that follow,
-// which the runtime places at the lowest free addresses, land there. It reports whether it did. It does nothing when
-// the system's transparent huge pages are off or already on for all
-// memory ("never", "always"), when the kernel counts committed memory
-// strictly (vm.overcommit_memory = 2: the reservation could fail, and a
-// failed Go allocation cannot be recovered from), under the race
-// detector, or when $MINEREHAB_HUGEPAGES is "off". The reservation is bounded by a quarter
-// of the machine's memory; untouched, it costs no memory.
+// which the runtime places at the lowest free addresses, land there. It
+// reports whether it did. It does nothing when the system's transparent
+// huge pages are off or already on for all memory ("never", "always"),
+// when the kernel counts committed memory strictly (vm.overcommit_memory
+// = 2: the reservation could fail, and a failed Go allocation cannot be
+// recovered from), under the race detector, or when $MINEREHAB_HUGEPAGES
+// is "off". The reservation is bounded by a quarter of the machine's
+// memory; untouched, it costs no memory.
 //
 // Call it first thing in main: it runs a garbage collection.
 func Advise(n int) bool {
