@@ -22,8 +22,14 @@ func hugePageSize() uintptr {
 	if err != nil {
 		return hugePage
 	}
+	return parseHugePageSize(b)
+}
+
+// parseHugePageSize reads the contents of hpage_pmd_size (bytes, a power
+// of two), hugePage when it cannot.
+func parseHugePageSize(b []byte) uintptr {
 	n, err := strconv.ParseUint(string(bytes.TrimSpace(b)), 10, 64)
-	if err != nil || n == 0 || n&(n-1) != 0 {
+	if err != nil || n < 4096 || n > 1<<30 || n&(n-1) != 0 {
 		return hugePage
 	}
 	return uintptr(n)
@@ -145,14 +151,21 @@ func memTotal() int {
 	if err != nil {
 		return 0
 	}
+	return parseMemTotal(b)
+}
+
+// parseMemTotal reads the MemTotal line of /proc/meminfo's contents, in
+// bytes; 0 when there is none or it does not read.
+func parseMemTotal(b []byte) int {
 	for line := range bytes.Lines(b) {
 		if rest, ok := bytes.CutPrefix(line, []byte("MemTotal:")); ok {
 			f := bytes.Fields(rest)
 			if len(f) == 2 && string(f[1]) == "kB" {
-				if kb, err := strconv.Atoi(string(f[0])); err == nil {
+				if kb, err := strconv.Atoi(string(f[0])); err == nil && kb > 0 && kb < 1<<50 {
 					return kb << 10
 				}
 			}
+			return 0
 		}
 	}
 	return 0

@@ -136,3 +136,70 @@ func TestRuns(t *testing.T) {
 		})
 	}
 }
+
+func TestParseMemTotal(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"MemTotal:       24683620 kB\nMemFree:         1000 kB\n", 24683620 << 10},
+		{"MemFree: 1 kB\nMemTotal: 2048 kB", 2048 << 10},
+		{"MemTotal: 2048 MB\n", 0},
+		{"MemTotal: lots kB\n", 0},
+		{"MemTotal: -5 kB\n", 0},
+		{"MemTotal:\n", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := parseMemTotal([]byte(tt.in)); got != tt.want {
+			t.Errorf("parseMemTotal(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseHugePageSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want uintptr
+	}{
+		{"2097152\n", 2 << 20},
+		{"536870912\n", 512 << 20}, // arm64 with 64 KiB pages
+		{"3000000\n", hugePage},
+		{"0\n", hugePage},
+		{"huge\n", hugePage},
+		{"", hugePage},
+	}
+	for _, tt := range tests {
+		if got := parseHugePageSize([]byte(tt.in)); got != tt.want {
+			t.Errorf("parseHugePageSize(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzParseMemTotal: any text gives 0 or a whole number of KiB, seeded
+// with this machine's /proc/meminfo.
+func FuzzParseMemTotal(f *testing.F) {
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte("MemTotal: 1 kB\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if n := parseMemTotal(b); n < 0 || n%1024 != 0 {
+			t.Errorf("parseMemTotal = %d", n)
+		}
+	})
+}
+
+// FuzzParseHugePageSize: any text gives a power of two, seeded with this
+// machine's hpage_pmd_size.
+func FuzzParseHugePageSize(f *testing.F) {
+	if b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size"); err == nil {
+		f.Add(b)
+	}
+	f.Add([]byte("2097152\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if n := parseHugePageSize(b); n == 0 || n&(n-1) != 0 {
+			t.Errorf("parseHugePageSize = %d", n)
+		}
+	})
+}
