@@ -135,6 +135,37 @@ func RenderMap(ctx context.Context, st models.Store, v render.View, opt MapOptio
 	return drawFrame(ctx, v, layers, opt)
 }
 
+// ProjectExtent is ExtentOf(st.Info, hidden), read without summarising the
+// layers when st can (models.ExtentReader): a headless render or plate of
+// the whole project needs only where its features are.
+func ProjectExtent(ctx context.Context, st models.Store, hidden map[string]bool) (b orb.Bound, ok bool, err error) {
+	er, isER := st.(models.ExtentReader)
+	if !isER {
+		info, err := st.Info(ctx)
+		if err != nil {
+			return orb.Bound{}, false, err
+		}
+		b, ok = ExtentOf(info, hidden)
+		return b, ok, nil
+	}
+	exts, err := er.Extents(ctx)
+	if err != nil {
+		return orb.Bound{}, false, err
+	}
+	for _, d := range models.Layers {
+		e, has := exts[d.Name]
+		if !has || hidden[d.Name] {
+			continue
+		}
+		if !ok {
+			b, ok = e, true
+		} else {
+			b = b.Union(e)
+		}
+	}
+	return b, ok, nil
+}
+
 // ExtentOf is the union of the extents of the layers of info that are not
 // hidden; ok is false when they hold no features.
 func ExtentOf(info models.Info, hidden map[string]bool) (b orb.Bound, ok bool) {

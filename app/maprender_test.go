@@ -328,6 +328,40 @@ func (f *failingStore) Features(ctx context.Context, layer string, bbox *orb.Bou
 	})
 }
 
+// TestProjectExtent: the extent read without summarising the layers is
+// ExtentOf the project's Info, with layers hidden or not, from a store
+// that reads extents alone or from one that only summarises; an empty
+// project has none.
+func TestProjectExtent(t *testing.T) {
+	ctx := context.Background()
+	st := sampleProject(t)
+	info, err := st.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := st.(models.ExtentReader); !ok {
+		t.Fatal("the project store reads no extents: the test would not test them")
+	}
+	only := struct{ models.Store }{st} // Info alone
+	for _, hidden := range []map[string]bool{nil, {models.LayerMines: true}, {models.LayerMines: true, models.LayerSites: true, models.LayerReference: true}} {
+		want, wantOK := ExtentOf(info, hidden)
+		for name, s := range map[string]models.Store{"extents": st, "info": only} {
+			got, ok, err := ProjectExtent(ctx, s, hidden)
+			if err != nil || ok != wantOK || got != want {
+				t.Errorf("%s, hidden %v: %v %t %v, want %v %t", name, hidden, got, ok, err, want, wantOK)
+			}
+		}
+	}
+	empty, err := store.Create(filepath.Join(t.TempDir(), "empty.gpkg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer empty.Close()
+	if _, ok, err := ProjectExtent(ctx, empty, nil); ok || err != nil {
+		t.Errorf("empty project: ok %t, err %v", ok, err)
+	}
+}
+
 func TestExtentOf(t *testing.T) {
 	b := func(w, s, e, n float64) *orb.Bound { return &orb.Bound{Min: orb.Point{w, s}, Max: orb.Point{e, n}} }
 	info := models.Info{Layers: []models.LayerInfo{

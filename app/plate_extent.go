@@ -42,11 +42,10 @@ func ResolvePlateExtent(ctx context.Context, st models.Store, spec string, view 
 	}
 	switch kind {
 	case "all", "":
-		info, err := st.Info(ctx)
+		b, ok, err := ProjectExtent(ctx, st, nil)
 		if err != nil {
 			return PlateExtent{}, err
 		}
-		b, ok := ExtentOf(info, nil)
 		if !ok {
 			return fail("empty-extent")
 		}

@@ -85,11 +85,10 @@ func runRender(e *env, args []string) error {
 	if bbox != nil {
 		v = render.FitView(*bbox, w, h, 0)
 	} else {
-		info, err := st.Info(ctx)
+		ext, ok, err := app.ProjectExtent(ctx, st, nil)
 		if err != nil {
 			return &app.ProjectError{Path: pos[0], Err: err}
 		}
-		ext, ok := app.ExtentOf(info, nil)
 		if !ok {
 			return &usageError{e.t("cli.render.empty", i18n.Args{"path": pos[0]})}
 		}

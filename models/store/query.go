@@ -150,6 +150,34 @@ func (s *Store) Info(ctx context.Context) (models.Info, error) {
 	return info, nil
 }
 
+// Extents implements models.ExtentReader: the extents Info gives, of the
+// layers that hold features, without counting or summing their rows.
+func (s *Store) Extents(ctx context.Context) (map[string]orb.Bound, error) {
+	out := map[string]orb.Bound{}
+	for _, def := range models.Layers {
+		var some bool
+		if err := s.r.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM "+gpkg.QuoteIdent(def.Name)+")").Scan(&some); err != nil {
+			return nil, classify("summarise", s.path, err)
+		}
+		if !some {
+			continue
+		}
+		ext, err := gpkg.ContentsExtent(ctx, s.r, def.Name)
+		if err != nil {
+			return nil, classify("summarise", s.path, err)
+		}
+		if ext == nil {
+			if ext, err = s.computeExtent(ctx, def.Name); err != nil {
+				return nil, err
+			}
+		}
+		if ext != nil {
+			out[def.Name] = *ext
+		}
+	}
+	return out, nil
+}
+
 // computeExtent is the union of the envelopes of a layer's geometries.
 func (s *Store) computeExtent(ctx context.Context, layer string) (*orb.Bound, error) {
 	var minx, maxx, miny, maxy sql.NullFloat64

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"maps"
 	"math"
 	"reflect"
 	"testing"
@@ -121,6 +122,7 @@ func TestInfo(t *testing.T) {
 			t.Errorf("empty project: %+v", l)
 		}
 	}
+	checkExtents(t, s, info)
 	grid(t, s, 4)
 	importAll(t, s, models.KeySpec{}, mine(1, 106.8, 39.6), mine(2, 106.9, 39.7))
 	info, err = s.Info(ctx)
@@ -140,6 +142,7 @@ func TestInfo(t *testing.T) {
 	if m.Count != 2 || math.Abs(m.AreaM2-(123456.5*2+3)) > 1e-6 || m.Extent == nil || m.Extent.Min[0] > 106.797 || m.Extent.Max[0] < 106.903 {
 		t.Errorf("mines %+v %v", m, m.Extent)
 	}
+	checkExtents(t, s, info)
 	// An extent missing from gpkg_contents (another program's edit) is computed.
 	if _, err := s.w.Exec("UPDATE gpkg_contents SET min_x = NULL, min_y = NULL, max_x = NULL, max_y = NULL"); err != nil {
 		t.Fatal(err)
@@ -149,6 +152,26 @@ func TestInfo(t *testing.T) {
 		if (l.Extent == nil) != (info.Layers[i].Extent == nil) || l.Extent != nil && *l.Extent != *info.Layers[i].Extent {
 			t.Errorf("%s: computed extent %v, recorded %v", l.Name, l.Extent, info.Layers[i].Extent)
 		}
+	}
+	checkExtents(t, s, info2)
+}
+
+// checkExtents: Extents gives exactly the extents of info's layers that
+// hold features.
+func checkExtents(t *testing.T, s *Store, info models.Info) {
+	t.Helper()
+	got, err := s.Extents(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]orb.Bound{}
+	for _, l := range info.Layers {
+		if l.Count > 0 && l.Extent != nil {
+			want[l.Name] = *l.Extent
+		}
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("Extents = %v, want %v (from Info)", got, want)
 	}
 }
 
