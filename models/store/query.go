@@ -134,14 +134,9 @@ func (s *Store) Info(ctx context.Context) (models.Info, error) {
 		}
 		li.AreaM2 = area.Float64
 		if li.Count > 0 {
-			ext, err := gpkg.ContentsExtent(ctx, s.r, def.Name)
+			ext, err := s.layerExtent(ctx, def.Name)
 			if err != nil {
-				return info, classify("summarise", s.path, err)
-			}
-			if ext == nil {
-				if ext, err = s.computeExtent(ctx, def.Name); err != nil {
-					return info, err
-				}
+				return info, err
 			}
 			li.Extent = ext
 		}
@@ -162,20 +157,28 @@ func (s *Store) Extents(ctx context.Context) (map[string]orb.Bound, error) {
 		if !some {
 			continue
 		}
-		ext, err := gpkg.ContentsExtent(ctx, s.r, def.Name)
+		ext, err := s.layerExtent(ctx, def.Name)
 		if err != nil {
-			return nil, classify("summarise", s.path, err)
-		}
-		if ext == nil {
-			if ext, err = s.computeExtent(ctx, def.Name); err != nil {
-				return nil, err
-			}
+			return nil, err
 		}
 		if ext != nil {
 			out[def.Name] = *ext
 		}
 	}
 	return out, nil
+}
+
+// layerExtent is the extent of a layer with features: as gpkg_contents
+// records it, or computed when it records none (another program's edit).
+func (s *Store) layerExtent(ctx context.Context, layer string) (*orb.Bound, error) {
+	ext, err := gpkg.ContentsExtent(ctx, s.r, layer)
+	if err != nil {
+		return nil, classify("summarise", s.path, err)
+	}
+	if ext == nil {
+		return s.computeExtent(ctx, layer)
+	}
+	return ext, nil
 }
 
 // computeExtent is the union of the envelopes of a layer's geometries.
