@@ -84,13 +84,18 @@ func drawFrontToBack(ctx context.Context, r *Raster, v View, layers []Layer, bg 
 // nearOpaque): an opaque c leaves the picture opaque.
 func (r *Raster) paintUnder(c color.NRGBA) {
 	b := r.newBlender(c)
+	bare := under(0, b.rb, b.ga) // a pixel nothing was painted on: c itself
 	w := r.img.Rect.Dx()
 	for y := range r.img.Rect.Dy() {
 		off := r.img.PixOffset(0, y)
 		row := r.img.Pix[off : off+4*w]
 		for i := 0; i+4 <= len(row); i += 4 {
-			if px := row[i : i+4 : i+4]; px[3] != 255 {
-				binary.LittleEndian.PutUint32(px, under(binary.LittleEndian.Uint32(px), b.rb, b.ga))
+			px := row[i : i+4 : i+4]
+			switch p := binary.LittleEndian.Uint32(px); {
+			case p == 0: // most of a frame's background
+				binary.LittleEndian.PutUint32(px, bare)
+			case p>>24 != 255:
+				binary.LittleEndian.PutUint32(px, under(p, b.rb, b.ga))
 			}
 		}
 	}
