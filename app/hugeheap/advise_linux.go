@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strconv"
+	"sync/atomic"
 	"syscall"
 	"unsafe"
 )
@@ -51,9 +52,10 @@ const madvHugePage = 14
 // is "off". The reservation is bounded by a quarter of the machine's
 // memory; untouched, it costs no memory.
 //
-// Call it first thing in main: it runs a garbage collection.
+// Call it first thing in main: it runs a garbage collection. Calls after
+// one that did do nothing.
 func Advise(n int) bool {
-	if raceEnabled || os.Getenv("MINEREHAB_HUGEPAGES") == "off" || !thpMadvise() || strictOvercommit() {
+	if raceEnabled || advised.Load() || os.Getenv("MINEREHAB_HUGEPAGES") == "off" || !thpMadvise() || strictOvercommit() {
 		return false
 	}
 	if total := memTotal(); total > 0 {
@@ -86,8 +88,12 @@ func Advise(n int) bool {
 	pieces = nil
 	runtime.GC() // frees the reservation for what comes next
 	debug.SetGCPercent(gc)
+	advised.Store(ok)
 	return ok
 }
+
+// advised says that Advise did, in this process.
+var advised atomic.Bool
 
 // The pieces of the reservation: fewer mean fewer calls into the
 // runtime's heap growth (~80 µs each).
