@@ -139,30 +139,19 @@ func RenderMap(ctx context.Context, st models.Store, v render.View, opt MapOptio
 // layers when st can (models.ExtentReader): a headless render or plate of
 // the whole project needs only where its features are.
 func ProjectExtent(ctx context.Context, st models.Store, hidden map[string]bool) (b orb.Bound, ok bool, err error) {
-	er, isER := st.(models.ExtentReader)
-	if !isER {
-		info, err := st.Info(ctx)
+	var info models.Info
+	if er, isER := st.(models.ExtentReader); isER {
+		exts, err := er.Extents(ctx)
 		if err != nil {
 			return orb.Bound{}, false, err
 		}
-		b, ok = ExtentOf(info, hidden)
-		return b, ok, nil
-	}
-	exts, err := er.Extents(ctx)
-	if err != nil {
+		for name, e := range exts { // the layers with features, as Info would give them
+			info.Layers = append(info.Layers, models.LayerInfo{Name: name, Count: 1, Extent: &e})
+		}
+	} else if info, err = st.Info(ctx); err != nil {
 		return orb.Bound{}, false, err
 	}
-	for _, d := range models.Layers {
-		e, has := exts[d.Name]
-		if !has || hidden[d.Name] {
-			continue
-		}
-		if !ok {
-			b, ok = e, true
-		} else {
-			b = b.Union(e)
-		}
-	}
+	b, ok = ExtentOf(info, hidden)
 	return b, ok, nil
 }
 
