@@ -10,9 +10,10 @@
 // on the view: x grows to the right and y downwards, (0, 0) is the top-left
 // corner of the top-left pixel, and the view centre is at (Width/2,
 // Height/2). The scale factors are the GRS 80 ellipsoid's radii of curvature
-// at the centre latitude, so distances measured along both axes near the
-// centre are true to MetresPerPixel; at Wuhai's scale (tens of kilometres)
-// the distortion at the edges is well under 0.1 %. Canvas coordinates (Path)
+// at the centre latitude (or at View.ScaleLat, which a pan keeps, so a
+// panned map moves pixel for pixel), so distances measured along both axes
+// near the centre are true to MetresPerPixel; at Wuhai's scale (tens of
+// kilometres) the distortion at the edges is well under 0.1 %. Canvas coordinates (Path)
 // are pixels; widths, dash lengths, sizes and font sizes are pixels too.
 //
 // Draw clips and simplifies in pixel space (vertices closer than half a

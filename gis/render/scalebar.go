@@ -7,7 +7,7 @@ import "math"
 // in pixels. It returns (0, 0) when maxPx is not positive or v's
 // MetresPerPixel is not positive and finite.
 func ScaleBar(v View, maxPx int) (metres float64, px float64) {
-	mpp := v.MetresPerPixel
+	mpp := v.GroundMetresPerPixel()
 	if maxPx <= 0 || !(mpp > 0) || math.IsInf(mpp, 1) {
 		return 0, 0
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"image"
 	"math"
 
 	"github.com/paulmach/orb"
@@ -32,10 +33,29 @@ const (
 // floating-point rounding). Because the scale factors depend on the centre
 // latitude, Pan and ZoomAt are written so the point they hold fixed stays
 // on its pixel exactly.
+//
+// ScaleLat, when not zero, is the latitude whose scale factors the
+// projection uses in place of the centre's. Pan sets it to the centre
+// latitude it starts from, so a dragged map moves as a whole, pixel for
+// pixel (a frame drawn before the pan is the frame after it, shifted:
+// see Window); ZoomAt and FitView leave it zero. MetresPerPixel is then
+// the scale at ScaleLat; GroundMetresPerPixel gives it at the centre (a
+// pan of 30 km north or south at Wuhai changes it by 0.4 %). A view
+// whose scale latitude is the equator itself has zero and uses its
+// centre's, which near the equator is the same to a part in 10⁸.
 type View struct {
 	Center         orb.Point // lon, lat in degrees
-	MetresPerPixel float64   // ground metres per pixel at the centre
+	MetresPerPixel float64   // ground metres per pixel at ScaleLat (the centre when zero)
 	Width, Height  int       // pixels
+	ScaleLat       float64   // degrees; 0: the centre's latitude
+}
+
+// scaleLat is the latitude whose scale factors v's projection uses.
+func (v View) scaleLat() float64 {
+	if v.ScaleLat != 0 {
+		return v.ScaleLat
+	}
+	return v.Center[1]
 }
 
 // degreeMetres returns metres per degree of longitude and of latitude at the
@@ -51,7 +71,7 @@ func degreeMetres(lat float64) (kx, ky float64) {
 
 // pixelsPerDegree returns pixels per degree of longitude and latitude.
 func (v View) pixelsPerDegree() (px, py float64) {
-	kx, ky := degreeMetres(v.Center[1])
+	kx, ky := degreeMetres(v.scaleLat())
 	return kx / v.MetresPerPixel, ky / v.MetresPerPixel
 }
 
@@ -61,6 +81,8 @@ func (v View) Valid() error {
 	switch {
 	case !finite(v.Center[0]) || !finite(v.Center[1]) || math.Abs(v.Center[1]) > maxViewLat:
 		return newError(CodeBadView, "centre %v not finite or beyond ±%g° latitude", v.Center, maxViewLat)
+	case !finite(v.ScaleLat) || math.Abs(v.ScaleLat) > maxViewLat:
+		return newError(CodeBadView, "scale latitude %g not finite or beyond ±%g°", v.ScaleLat, maxViewLat)
 	case !(v.MetresPerPixel > 0) || math.IsInf(v.MetresPerPixel, 1):
 		return newError(CodeBadView, "metres per pixel %g not positive and finite", v.MetresPerPixel)
 	case v.Width <= 0 || v.Height <= 0 || v.Width > MaxViewSize || v.Height > MaxViewSize:
@@ -122,6 +144,11 @@ func FitView(b orb.Bound, w, h int, marginPx int) View {
 func (v View) PlaceAt(p orb.Point, x, y float64) View {
 	dx := x - float64(v.Width)/2
 	dy := y - float64(v.Height)/2
+	if v.ScaleLat != 0 { // the scale factors do not move with the centre
+		kx, ky := degreeMetres(v.ScaleLat)
+		v.Center = orb.Point{p[0] - dx*v.MetresPerPixel/kx, p[1] + dy*v.MetresPerPixel/ky}
+		return v
+	}
 	// Latitude first: the y scale depends only on the (new) centre latitude,
 	// which a few fixed-point steps find to full precision.
 	lat := v.Center[1]
@@ -137,30 +164,60 @@ func (v View) PlaceAt(p orb.Point, x, y float64) View {
 
 // ZoomAt returns v zoomed by factor (above 1 zooms in: MetresPerPixel is
 // divided by it) keeping the lon/lat under pixel (x, y) on that pixel. A
-// factor that is not positive and finite returns v unchanged.
+// factor that is not positive and finite returns v unchanged. The zoomed
+// view's scale factors are its centre's again (ScaleLat zero), at the
+// scale MetresPerPixel had at ScaleLat.
 func (v View) ZoomAt(factor float64, x, y float64) View {
 	if !(factor > 0) || math.IsInf(factor, 1) {
 		return v
 	}
 	p := v.ToLonLat(x, y)
 	v.MetresPerPixel /= factor
+	v.ScaleLat = 0
 	return v.PlaceAt(p, x, y)
 }
 
 // Pan returns v with the map content moved by (dx, dy) pixels, as when the
 // map is dragged by that much: the lon/lat that was at the view centre is
-// drawn at (Width/2+dx, Height/2+dy).
+// drawn at (Width/2+dx, Height/2+dy). The projection's scale factors stay
+// those of the view panned (ScaleLat is set to its centre latitude when
+// zero), so every point moves by exactly (dx, dy).
 func (v View) Pan(dx, dy float64) View {
 	if !finite(dx) || !finite(dy) {
 		return v
 	}
+	v.ScaleLat = v.scaleLat()
 	return v.PlaceAt(v.Center, float64(v.Width)/2+dx, float64(v.Height)/2+dy)
+}
+
+// Window returns the view of the part r of v's frame (pixels of v): a view
+// of r's size whose pixel (x, y) is v's pixel (r.Min.X+x, r.Min.Y+y), up
+// to floating-point rounding. Drawing the windows of a frame side by side
+// draws the frame.
+func (v View) Window(r image.Rectangle) View {
+	w := v
+	w.ScaleLat = v.scaleLat()
+	w.Width, w.Height = r.Dx(), r.Dy()
+	w.Center = v.ToLonLat(float64(r.Min.X)+float64(w.Width)/2, float64(r.Min.Y)+float64(w.Height)/2)
+	return w
+}
+
+// GroundMetresPerPixel returns the ground metres one pixel spans east-west
+// at the view centre: MetresPerPixel, but for a view whose ScaleLat is not
+// its centre's.
+func (v View) GroundMetresPerPixel() float64 {
+	if v.ScaleLat == 0 || v.ScaleLat == v.Center[1] {
+		return v.MetresPerPixel
+	}
+	kc, _ := degreeMetres(v.Center[1])
+	ks, _ := degreeMetres(v.ScaleLat)
+	return v.MetresPerPixel * kc / ks
 }
 
 // Scale returns the denominator N of the 1:N scale at the view centre on a
 // screen of the given dots per inch.
 func (v View) Scale(dpi float64) float64 {
-	return v.MetresPerPixel * dpi / 0.0254
+	return v.GroundMetresPerPixel() * dpi / 0.0254
 }
 
 func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
