@@ -32,7 +32,8 @@ type Hatch struct {
 	Width   float64 // line width, pixels
 	// Phase places the pattern: one line passes through every pixel point
 	// (x, y) with x+y = Phase. Draw sets it from the feature's first vertex
-	// so the hatch moves with the map.
+	// (as stored, before clipping) so the hatch moves with the map and a
+	// polygon drawn in parts is hatched as one.
 	Phase float64
 }
 

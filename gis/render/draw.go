@@ -132,6 +132,8 @@ type drawer struct {
 	allIn bool
 	// clip is the label anchors' polygon clipper (its scratch kept).
 	clip clipper
+	// hatchAt is the lon/lat the hatch of the polygon drawn passes through.
+	hatchAt orb.Point
 }
 
 // drawers recycles drawers' scratch buffers between Draw calls.
@@ -324,10 +326,14 @@ func (d *drawer) geometry(g orb.Geometry, st *Style, margin float64, want bool, 
 		}
 		d.stats.features++
 		d.path.Reset()
+		d.hatchAt = hatchAnchor(g)
 		d.addPolygon(g)
 		return d.polygons(st, want, lc)
 	case orb.MultiPolygon:
 		d.path.Reset()
+		if len(g) > 0 {
+			d.hatchAt = hatchAnchor(g[0])
+		}
 		for _, pg := range g {
 			if len(pg) > 0 && (d.allIn || d.visible(ptsBound(pg[0]), margin)) {
 				d.addPolygon(pg)
@@ -524,8 +530,8 @@ func (d *drawer) polygons(st *Style, want bool, lc *labelCand) bool {
 				hc = st.Stroke
 			}
 			if hc = fade(hc, d.op); hc.A > 0 {
-				first := d.path.pts[0]
-				d.c.HatchPath(&d.path, Hatch{Color: hc, Spacing: st.HatchSpacing, Width: st.HatchWidth, Phase: first.X + first.Y})
+				x, y := d.toPixel(d.hatchAt)
+				d.c.HatchPath(&d.path, Hatch{Color: hc, Spacing: st.HatchSpacing, Width: st.HatchWidth, Phase: x + y})
 			}
 		case 2:
 			if w := st.strokeWidth(); w > 0 {
@@ -545,6 +551,17 @@ func (d *drawer) polygons(st *Style, want bool, lc *labelCand) bool {
 		*lc = labelCand{x: p.X, y: p.Y}
 	}
 	return ok
+}
+
+// hatchAnchor is the point a polygon's hatch passes through: its first
+// vertex as stored, not as projected (clipping, collapsing and rewinding
+// change that), so a polygon drawn in parts (the strips of a frame, the
+// bands a pan uncovers) is hatched as when drawn whole.
+func hatchAnchor(pg orb.Polygon) orb.Point {
+	if len(pg) == 0 || len(pg[0]) == 0 {
+		return orb.Point{}
+	}
+	return pg[0][0]
 }
 
 func (d *drawer) lines(st *Style, want bool, lc *labelCand) bool {
