@@ -85,6 +85,12 @@ type kernKey struct {
 	a, b sfnt.GlyphIndex
 }
 
+type widthKey struct {
+	f    *sfnt.Font
+	ppem fixed.Int26_6
+	text string
+}
+
 // typesetter lays out single lines of text left to right, with kerning and
 // no complex shaping, caching glyph advances and kerning (a pair's lookup
 // in a CJK font's tables costs a few microseconds, and a map's labels
@@ -95,6 +101,9 @@ type typesetter struct {
 	glyphs  map[glyphKey]glyphInfo
 	metrics map[metricsKey]font.Metrics
 	kerns   map[kernKey]fixed.Int26_6
+	// widths are the advance widths of texts measured: a map places the
+	// same few thousand labels frame after frame.
+	widths map[widthKey]float64
 }
 
 // maxTypesetterEntries bounds what a typesetter caches: past it, a pooled
@@ -102,7 +111,9 @@ type typesetter struct {
 const maxTypesetterEntries = 1 << 16
 
 // size is how many entries t caches.
-func (t *typesetter) size() int { return len(t.glyphs) + len(t.kerns) + len(t.metrics) }
+func (t *typesetter) size() int {
+	return len(t.glyphs) + len(t.kerns) + len(t.metrics) + len(t.widths)
+}
 
 // kern is f.Kern, cached; 0 where the font says nothing.
 func (t *typesetter) kern(f *sfnt.Font, ppem fixed.Int26_6, a, b sfnt.GlyphIndex) fixed.Int26_6 {
@@ -180,8 +191,18 @@ func (t *typesetter) layout(s *LabelStyle, text string, fn func(g glyphInfo, x f
 
 // measure returns the advance width, ascent and descent of text in s.
 func (t *typesetter) measure(s *LabelStyle, text string) (w, ascent, descent float64) {
-	ascent, descent = t.lineMetrics(s.Font, ppemOf(s.Size))
-	return t.layout(s, text, nil), ascent, descent
+	ppem := ppemOf(s.Size)
+	ascent, descent = t.lineMetrics(s.Font, ppem)
+	k := widthKey{s.Font, ppem, text}
+	w, ok := t.widths[k]
+	if !ok {
+		if t.widths == nil {
+			t.widths = make(map[widthKey]float64)
+		}
+		w = t.layout(s, text, nil)
+		t.widths[k] = w
+	}
+	return w, ascent, descent
 }
 
 // outline appends the glyph outlines of text, baseline starting at (x, y),
