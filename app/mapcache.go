@@ -38,7 +38,8 @@ type MapCache struct {
 
 	mu      sync.Mutex
 	layers  map[levelKey]*cachedLayer
-	version uint64 // bumped by Invalidate
+	version uint64     // bumped by Invalidate
+	last    *lastFrame // the last frame drawn, for the next to take from (mapcache_frame.go)
 }
 
 // levelKey names a layer at a level (-1: the stored geometry of a
@@ -71,6 +72,7 @@ func (c *MapCache) Invalidate(layers ...string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.version++
+	c.last = nil // its layers may be among those dropped
 	if len(layers) == 0 {
 		clear(c.layers)
 		return
@@ -297,8 +299,9 @@ func geomBytes(g orb.Geometry) int64 {
 
 // Render draws the map as RenderMap does (same layers, symbology, labels
 // and scale bar, same picture) from the cache, reading the layers it does
-// not hold yet. It returns an error matching context.Canceled when ctx is
-// cancelled.
+// not hold yet; after a pan it takes what it can from the frame before
+// and draws only the bands the pan uncovered (mapcache_frame.go). It
+// returns an error matching context.Canceled when ctx is cancelled.
 func (c *MapCache) Render(ctx context.Context, v render.View, opt MapOptions) (*image.RGBA, error) {
 	if err := v.Valid(); err != nil {
 		return nil, err
@@ -310,5 +313,7 @@ func (c *MapCache) Render(ctx context.Context, v render.View, opt MapOptions) (*
 	if err != nil {
 		return nil, err
 	}
-	return drawFrame(ctx, v, layers, opt)
+	return drawFrameFrom(ctx, v, layers, opt, c.prevFor(v, layers, opt), func(plain *image.RGBA) {
+		c.keepFrame(plain, v, layers, opt)
+	})
 }

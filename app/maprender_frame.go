@@ -287,35 +287,31 @@ func (e *MapDataError) Unwrap() error { return e.Err }
 
 // stripView is one vertical strip of a frame: columns x0 up to
 // x0+view.Width.
-type stripView struct {
-	x0   int
-	view render.View
-}
-
-// Strips are at least minStripPx wide, and there are at most maxStrips.
+// Pieces are at least minStripPx wide, and a rectangle is cut into at
+// most maxStrips.
 const (
 	minStripPx = 256
 	maxStrips  = 8
 )
 
-// stripViews cuts v into vertical strips, two per processor: the data is
+// framePieces cuts the rectangles rs of a frame into the vertical strips
+// drawn in parallel, two per processor across a whole frame: the data is
 // rarely spread evenly across a frame, and with one strip per processor
 // the one that finished first left its processor idle while the labels
 // were placed beside the others (a frame of the large project zoomed in
 // 4× came 10-15% sooner with two per processor, the medium overview a
-// few percent; three gained nothing more). A strip's
-// view is centred on the lon/lat at the middle of the strip on v's
-// horizontal centre line: its centre latitude, and so both of its scale
-// factors, are v's, and its pixels are v's shifted by x0.
-func stripViews(v render.View) []stripView {
-	n := min(2*runtime.GOMAXPROCS(0), maxStrips, max(1, v.Width/minStripPx))
-	out := make([]stripView, n)
-	for i := range out {
-		x0, x1 := v.Width*i/n, v.Width*(i+1)/n
-		sv := v
-		sv.Width = x1 - x0
-		sv.Center = orb.Point{v.ToLonLat(float64(x0)+float64(x1-x0)/2, float64(v.Height)/2)[0], v.Center[1]}
-		out[i] = stripView{x0: x0, view: sv}
+// few percent; three gained nothing more). Each strip is drawn through
+// its render.View.Window, whose pixels are the frame's shifted.
+func framePieces(rs []image.Rectangle) []image.Rectangle {
+	var out []image.Rectangle
+	for _, r := range rs {
+		// A band a pan uncovered, a few pixels across, is drawn whole: a
+		// piece costs the features around it (cullMarginPx) too.
+		n := min(2*runtime.GOMAXPROCS(0), maxStrips, max(1, r.Dx()/minStripPx), max(1, r.Dx()*r.Dy()/(minStripPx*minStripPx)))
+		for i := range n {
+			x0, x1 := r.Min.X+r.Dx()*i/n, r.Min.X+r.Dx()*(i+1)/n
+			out = append(out, image.Rect(x0, r.Min.Y, x1, r.Max.Y))
+		}
 	}
 	return out
 }
@@ -374,33 +370,62 @@ func stripLayer(ml *mapLayer, sv render.View, ratio float64, ls models.LayerStyl
 // never collide across strips), drawn with the scale bar over the
 // features at the end.
 func drawFrame(ctx context.Context, v render.View, layers []*mapLayer, opt MapOptions) (*image.RGBA, error) {
+	return drawFrameFrom(ctx, v, layers, opt, nil, nil)
+}
+
+// prevFrame is a frame drawn before, without labels or basemap, of the
+// same layers in the same symbology (the frame before a pan): pixel
+// (x, y) of the frame now drawn is its pixel (x+at.X, y+at.Y).
+type prevFrame struct {
+	img *image.RGBA
+	at  image.Point
+}
+
+// drawFrameFrom is drawFrame, taking from prev (when set) the pixels it
+// holds and drawing only the rest. When keep is set (and there is no
+// basemap) it is handed a copy of the features drawn, before the labels
+// go on, as soon as they are: a frame cancelled while its labels are
+// placed (the longer part of a frame a pan uncovered little of) still
+// leaves its features for the next frame to take from.
+func drawFrameFrom(ctx context.Context, v render.View, layers []*mapLayer, opt MapOptions, prev *prevFrame, keep func(*image.RGBA)) (*image.RGBA, error) {
 	ratio := opt.ratio()
-	strips := stripViews(v)
-	// The strips draw side by side into one picture.
 	canvas := render.NewRaster(v.Width, v.Height, color.NRGBA{})
 	img := canvas.Image()
+	todo := []image.Rectangle{img.Rect}
+	if prev != nil {
+		todo = takeFrom(img, prev)
+	}
 	bg := MapBackground
 	if opt.Basemap != nil {
 		bg = color.NRGBA{} // the basemap goes under afterwards
 	}
-	errs := make([]error, len(strips)+1)
-	var drawers sync.WaitGroup
 	// The labels are placed meanwhile (placing reads no pixels) and drawn
 	// over the features once they are all there.
 	var labels render.Recorder
-	drawers.Go(func() { errs[len(strips)] = drawLabels(ctx, &labels, v, layers, opt) })
-	for i, sv := range strips {
+	var labelErr error
+	var placing sync.WaitGroup
+	placing.Go(func() { labelErr = drawLabels(ctx, &labels, v, layers, opt) })
+	pieces := framePieces(todo)
+	errs := make([]error, len(pieces))
+	var drawers sync.WaitGroup
+	for i, p := range pieces {
+		pv := v.Window(p)
 		ls := make([]render.Layer, len(layers))
 		for j, ml := range layers {
-			ls[j] = stripLayer(ml, sv.view, ratio, StyleOf(opt.Styles, ml.name))
+			ls[j] = stripLayer(ml, pv, ratio, StyleOf(opt.Styles, ml.name))
 		}
-		sub := img.SubImage(image.Rect(sv.x0, 0, sv.x0+sv.view.Width, v.Height)).(*image.RGBA)
+		sub := img.SubImage(p).(*image.RGBA)
 		drawers.Go(func() {
-			errs[i] = render.DrawFrontToBack(ctx, render.NewRasterOn(sub), sv.view, ls, bg)
+			errs[i] = render.DrawFrontToBack(ctx, render.NewRasterOn(sub), pv, ls, bg)
 		})
 	}
 	drawers.Wait()
-	if err := errors.Join(errs...); err != nil {
+	err := errors.Join(errs...)
+	if err == nil && keep != nil && opt.Basemap == nil {
+		keep(&image.RGBA{Pix: slices.Clone(img.Pix), Stride: img.Stride, Rect: img.Rect})
+	}
+	placing.Wait()
+	if err := errors.Join(err, labelErr); err != nil {
 		return nil, err
 	}
 	if opt.Basemap != nil {
@@ -410,6 +435,34 @@ func drawFrame(ctx context.Context, v render.View, layers []*mapLayer, opt MapOp
 	}
 	labels.Replay(canvas)
 	return canvas.Image(), nil
+}
+
+// takeFrom copies into img the pixels prev holds and returns the
+// rectangles of img left to draw: the bands along the edges a pan
+// uncovered (none when prev covers img, all of img when they do not meet).
+func takeFrom(img *image.RGBA, prev *prevFrame) []image.Rectangle {
+	f := img.Rect
+	ov := prev.img.Rect.Sub(prev.at).Intersect(f)
+	if ov.Empty() {
+		return []image.Rectangle{f}
+	}
+	for y := ov.Min.Y; y < ov.Max.Y; y++ {
+		d := img.PixOffset(ov.Min.X, y)
+		s := prev.img.PixOffset(ov.Min.X+prev.at.X, y+prev.at.Y)
+		copy(img.Pix[d:d+4*ov.Dx()], prev.img.Pix[s:s+4*ov.Dx()])
+	}
+	var out []image.Rectangle
+	for _, r := range []image.Rectangle{
+		image.Rect(f.Min.X, f.Min.Y, f.Max.X, ov.Min.Y),   // above
+		image.Rect(f.Min.X, ov.Max.Y, f.Max.X, f.Max.Y),   // below
+		image.Rect(f.Min.X, ov.Min.Y, ov.Min.X, ov.Max.Y), // left
+		image.Rect(ov.Max.X, ov.Min.Y, f.Max.X, ov.Max.Y), // right
+	} {
+		if !r.Empty() {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // drawLabels places the labels of the labelled features big enough on
