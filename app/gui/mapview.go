@@ -93,16 +93,27 @@ type mapView struct {
 	// drag events carry none), and the rubber band of a Shift-drag.
 	downMod        fyne.KeyModifier
 	downPos        fyne.Position
+	downOK         bool // downPos is this gesture's: MouseDown was seen
+	dragOn         bool // a drag is under way; dragLast is its last position
+	dragLast       fyne.Position
 	tool           mapTool // the editing tool, nil when navigating
 	toolDrag       bool    // the drag in progress belongs to the tool
 	panning        bool    // the drag in progress pans (the tool declined it)
 	boxing         bool
 	boxFrom, boxTo fyne.Position
 
-	gen     uint64 // generation of the latest render request
-	cancel  context.CancelFunc
-	renders sync.WaitGroup
-	closing atomic.Bool // no new renders, no frames delivered: the window is shutting down
+	gen    uint64 // generation of the latest render request
+	cancel context.CancelFunc
+	// While the map is panned, the frame in flight is let land (it is at
+	// the scale shown, and the next frame takes what it drew, see
+	// app.MapCache) and the view the pan reached drawn after it: flying
+	// says a frame is in flight for gen, of flyView; pending that the
+	// view has moved since; panNext that the next request is a pan's.
+	flying, pending, panNext bool
+	flyView                  render.View
+	panRest                  [2]float64 // points of the pan not yet made (less than a device pixel)
+	renders                  sync.WaitGroup
+	closing                  atomic.Bool // no new renders, no frames delivered: the window is shutting down
 
 	// render draws a frame; nil draws from the project's MapCache (tests
 	// set it, e.g. to app.RenderMap wrapped).
@@ -315,7 +326,15 @@ func (m *mapView) zoomCentre(factor float64, kind navKind) {
 // panBy moves the map content by (dx, dy) points.
 func (m *mapView) panBy(dx, dy float64, kind navKind) {
 	if m.hasView {
-		m.navigate(m.view.Pan(dx, dy), kind)
+		// By whole device pixels, so the frame drawn before stays of use
+		// (app.MapCache takes from it); the rest waits for the next move.
+		r := m.pixelRatio()
+		dx, dy = dx+m.panRest[0], dy+m.panRest[1]
+		sx, sy := math.Round(dx*r)/r, math.Round(dy*r)/r
+		m.panRest = [2]float64{dx - sx, dy - sy}
+		m.panNext = true
+		m.navigate(m.view.Pan(sx, sy), kind)
+		m.panNext = false
 	}
 }
 
@@ -363,7 +382,7 @@ func (m *mapView) setScale(n float64) {
 		return
 	}
 	v := m.view
-	v.MetresPerPixel = clampMPP(app.MetresPerPixelForScale(n))
+	v.MetresPerPixel, v.ScaleLat = clampMPP(app.MetresPerPixelForScale(n)), 0
 	m.navigate(v, navJump)
 }
 
@@ -377,14 +396,14 @@ func (m *mapView) scale() float64 {
 
 func (m *mapView) back() {
 	if v, ok := m.hist.back(); ok && m.hasView {
-		m.view.Center, m.view.MetresPerPixel = v.Center, v.MetresPerPixel
+		m.view.Center, m.view.MetresPerPixel, m.view.ScaleLat = v.Center, v.MetresPerPixel, v.ScaleLat
 		m.viewChanged()
 	}
 }
 
 func (m *mapView) forward() {
 	if v, ok := m.hist.forward(); ok && m.hasView {
-		m.view.Center, m.view.MetresPerPixel = v.Center, v.MetresPerPixel
+		m.view.Center, m.view.MetresPerPixel, m.view.ScaleLat = v.Center, v.MetresPerPixel, v.ScaleLat
 		m.viewChanged()
 	}
 }
@@ -404,13 +423,22 @@ func (m *mapView) pixelRatio() float64 {
 }
 
 // requestRender starts drawing the current view, cancelling the render in
-// flight.
+// flight; after a pan, it lets a frame in flight at the same scale land
+// first (see flying).
 func (m *mapView) requestRender() {
+	pan := m.panNext
+	m.panNext = false
+	if pan && m.flying && !m.closing.Load() && m.flyView.MetresPerPixel == m.view.MetresPerPixel &&
+		m.flyView.Width == m.view.Width && m.flyView.Height == m.view.Height {
+		m.pending = true
+		return
+	}
 	if m.cancel != nil {
 		m.cancel()
 		m.cancel = nil
 	}
 	m.gen++
+	m.flying, m.pending = false, false
 	if m.store == nil || !m.hasView || m.closing.Load() || m.view.Valid() != nil {
 		return
 	}
@@ -432,6 +460,7 @@ func (m *mapView) requestRender() {
 	}
 	ctx, cancel := context.WithCancel(st.ctx)
 	m.cancel = cancel
+	m.flying, m.flyView = true, v
 	draw := m.render
 	if draw == nil {
 		cache := st.cache
@@ -463,6 +492,10 @@ func (m *mapView) requestRender() {
 func (m *mapView) deliver(gen uint64, v render.View, img *image.RGBA, err error) {
 	if gen != m.gen || m.closing.Load() {
 		return // stale: a newer frame is on its way
+	}
+	m.flying = false
+	if m.pending { // a pan moved on meanwhile: draw where it is now
+		defer m.requestRender()
 	}
 	if err != nil {
 		if !errors.Is(err, context.Canceled) && !errors.Is(err, errStoreClosed) && m.onError != nil {
@@ -553,9 +586,10 @@ func showImage(obj *canvas.Image, shown *image.Image, img image.Image, pos fyne.
 // Dragged implements fyne.Draggable: the map follows the mouse.
 // With Shift held it draws a selection box instead.
 func (m *mapView) Dragged(ev *fyne.DragEvent) {
+	from, d := m.dragStep(ev)
 	if m.tool != nil && !m.boxing {
 		if !m.toolDrag && !m.panning {
-			m.toolDrag = m.tool.dragStart(ev.Position.Subtract(ev.Dragged))
+			m.toolDrag = m.tool.dragStart(from)
 			m.panning = !m.toolDrag
 		}
 		if m.toolDrag {
@@ -567,18 +601,37 @@ func (m *mapView) Dragged(ev *fyne.DragEvent) {
 	if m.downMod&fyne.KeyModifierShift != 0 && m.onBox != nil {
 		if !m.boxing {
 			m.boxing = true
-			m.boxFrom = ev.Position.Subtract(ev.Dragged)
+			m.boxFrom = from
 		}
 		m.boxTo = ev.Position
 		m.Refresh()
 		return
 	}
-	m.panBy(float64(ev.Dragged.DX), float64(ev.Dragged.DY), navDrag)
+	m.panBy(float64(d.DX), float64(d.DY), navDrag)
+}
+
+// dragStep returns where the mouse was at the last drag event (where the
+// button went down, at the first) and how far it moved since. Fyne's own
+// delta is not used: under the GLFW driver the first Dragged of a gesture
+// measures from the window's corner, not from where the button went down
+// (in a real X window a drag by 10 points panned the map by 810).
+func (m *mapView) dragStep(ev *fyne.DragEvent) (from fyne.Position, d fyne.Delta) {
+	switch {
+	case m.dragOn:
+		from = m.dragLast
+	case m.downOK:
+		from = m.downPos
+	default: // no MouseDown seen (Fyne's test driver): its delta
+		from = ev.Position.Subtract(ev.Dragged)
+	}
+	m.dragOn, m.dragLast = true, ev.Position
+	return from, fyne.NewDelta(ev.Position.X-from.X, ev.Position.Y-from.Y)
 }
 
 // DragEnd implements fyne.Draggable: a pan ends, or a box selects.
 func (m *mapView) DragEnd() {
 	m.panning = false
+	m.dragOn, m.downOK = false, false
 	if m.toolDrag {
 		m.toolDrag = false
 		m.tool.dragEnd()
@@ -596,14 +649,27 @@ func (m *mapView) DragEnd() {
 		return
 	}
 	m.hist.end()
+	if m.pending {
+		// The mouse is let go: the view is where it stays. The frame in
+		// flight was for a view passed; what it drew of the features is
+		// kept when it got that far (app.MapCache), so drawing this
+		// view now, not after it, brings the final frame sooner.
+		m.requestRender()
+	}
 }
 
 // MouseDown implements desktop.Mouseable: it remembers the modifiers for
 // the tap or drag that follows.
-func (m *mapView) MouseDown(ev *desktop.MouseEvent) { m.downMod, m.downPos = ev.Modifier, ev.Position }
+func (m *mapView) MouseDown(ev *desktop.MouseEvent) {
+	m.downMod, m.downPos, m.downOK = ev.Modifier, ev.Position, true
+}
 
 // MouseUp implements desktop.Mouseable.
-func (m *mapView) MouseUp(*desktop.MouseEvent) {}
+func (m *mapView) MouseUp(*desktop.MouseEvent) {
+	if !m.dragOn {
+		m.downOK = false // a click: no drag follows from this press
+	}
+}
 
 // Scrolled implements fyne.Scrollable: the wheel zooms about the cursor.
 func (m *mapView) Scrolled(ev *fyne.ScrollEvent) {
@@ -692,7 +758,7 @@ func (m *mapView) TypedKey(ev *fyne.KeyEvent) {
 		m.Refresh()
 		return
 	}
-	dx, dy := float64(m.view.Width)*panFraction, float64(m.view.Height)*panFraction
+	dx, dy := math.Round(float64(m.view.Width)*panFraction), math.Round(float64(m.view.Height)*panFraction)
 	switch ev.Name {
 	case fyne.KeyLeft:
 		m.panBy(dx, 0, navKey)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -245,6 +246,103 @@ func TestMapDragPans(t *testing.T) {
 	}
 }
 
+// TestMapDragFromMouseDown: the pan follows the mouse from where the
+// button went down, whatever delta the driver reports with the first drag
+// event (the GLFW driver's first one measures from the window's corner).
+func TestMapDragFromMouseDown(t *testing.T) {
+	m := openSample(t, &renderLog{})
+	mv := m.mapView
+	centre := mv.view.Center
+	cx, cy := mv.view.ToPixel(centre)
+	turn(func() {
+		mv.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(200, 150)}, Button: desktop.MouseButtonPrimary})
+		// As the GLFW driver reports it: the delta from (0, 0).
+		mv.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(210, 150)}, Dragged: fyne.NewDelta(210, 150)})
+		mv.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(230, 145)}, Dragged: fyne.NewDelta(20, -5)})
+		mv.DragEnd()
+		mv.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(230, 145)}, Button: desktop.MouseButtonPrimary})
+	})
+	if x, y := mv.view.ToPixel(centre); math.Abs(x-(cx+30)) > 1e-6 || math.Abs(y-(cy-5)) > 1e-6 {
+		t.Errorf("after a drag by (30, -5) from the button's press the old centre moved by (%.3f, %.3f)", x-cx, y-cy)
+	}
+}
+
+// TestMapPanLetsFrameLand: while the map is dragged, the frame in flight
+// is not cancelled for each move (the next frame takes from it): it lands,
+// is shown moved by the moves made meanwhile, and one frame is drawn for
+// where the drag got to; a zoom still cancels the frame in flight.
+func TestMapPanLetsFrameLand(t *testing.T) {
+	log := &renderLog{}
+	m := openSample(t, log)
+	mv := m.mapView
+	log.setHold(true, false)
+	shown := make(chan render.View, 4)
+	mv.onFrame = func() { shown <- mv.frameView }
+	n0 := log.count()
+	var first render.View
+	turn(func() {
+		mv.panBy(30, 10, navDrag)
+		first = mv.view
+		mv.panBy(30, 10, navDrag)
+		mv.panBy(-5, 2, navDrag)
+	})
+	waitFor(t, func() bool { return log.count()-n0 >= 1 })
+	time.Sleep(50 * time.Millisecond) // time for a wrongly started second frame to show
+	if n := log.count() - n0; n != 1 {
+		t.Fatalf("three moves started %d frames, want 1", n)
+	}
+	log.let(renderView(&mapView{view: first}))
+	if got := <-shown; got != first {
+		t.Fatalf("shown %v, want the first move's frame %v", got.Center, first.Center)
+	}
+	waitFor(t, func() bool { return log.count()-n0 >= 2 })
+	if pos, _, ok := mv.framePlace(); !ok || math.Abs(float64(pos.X)-25) > 1e-3 || math.Abs(float64(pos.Y)-12) > 1e-3 {
+		t.Errorf("the first move's frame is placed at %v, want (25, 12)", pos)
+	}
+	if n := log.count() - n0; n != 2 {
+		t.Fatalf("after it landed %d frames were asked for, want 2", n)
+	}
+	if v, _ := log.last(); v != renderView(mv) {
+		t.Errorf("the second frame is of %v, want the view now %v", v.Center, mv.view.Center)
+	}
+	// Letting go of the mouse does not wait either: the frame of where
+	// the drag ended is started at once.
+	turn(func() { mv.panBy(10, 0, navDrag) })
+	time.Sleep(20 * time.Millisecond)
+	if n := log.count() - n0; n != 2 {
+		t.Fatalf("a move while a frame flies: %d frames asked for, want 2", n)
+	}
+	turn(func() { mv.DragEnd() })
+	waitFor(t, func() bool { return log.count()-n0 >= 3 })
+	if v, _ := log.last(); v != renderView(mv) {
+		t.Errorf("after the drag ended the frame is of %v, want %v", v.Center, mv.view.Center)
+	}
+	log.let(renderView(mv))
+	if got := <-shown; got != mv.view {
+		t.Errorf("shown %v after the drag ended, want %v", got.Center, mv.view.Center)
+	}
+	// A zoom does not wait: the frame in flight (a pan's) is cancelled,
+	// never shown, and the zoomed view drawn at once.
+	turn(func() { mv.panBy(0, 10, navDrag) })
+	waitFor(t, func() bool { return log.count()-n0 >= 4 })
+	turn(func() { mv.zoomCentre(zoomStep, navJump) })
+	waitFor(t, func() bool { return log.count()-n0 >= 5 })
+	log.let(renderView(mv))
+	if got := <-shown; got != mv.view {
+		t.Errorf("shown %v after the zoom, want %v", got.Center, mv.view.Center)
+	}
+}
+
+// waitFor polls cond until it holds, failing the test after 10 s.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for end := time.Now().Add(10 * time.Second); !cond(); time.Sleep(time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatal("timed out")
+		}
+	}
+}
+
 // TestMapWheelZoomsAboutCursor: the wheel zooms in and out keeping the
 // point under the cursor where it is.
 func TestMapWheelZoomsAboutCursor(t *testing.T) {
@@ -300,7 +398,7 @@ func TestMapKeysAndHistory(t *testing.T) {
 		{"+", func() { c.OnTypedRune()('+') }, 0.5, 0},
 		{"-", func() { c.OnTypedRune()('-') }, 1, 0},
 		{"=", func() { c.OnTypedRune()('=') }, 0.5, 0},
-		{"left", func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyLeft}) }, 0.5, float64(fit.Width) * panFraction},
+		{"left", func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyLeft}) }, 0.5, math.Round(float64(fit.Width) * panFraction)},
 		{"right", func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyRight}) }, 0.5, 0},
 		{"home", func() { c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyHome}) }, 1, 0},
 	}
@@ -346,7 +444,7 @@ func TestMapStaleFrameDropped(t *testing.T) {
 	turn(func() {
 		mv.zoomCentre(zoomStep, navJump) // render A
 		viewA = mv.view
-		mv.panBy(50, 0, navJump) // render B; A is cancelled but finishes anyway
+		mv.zoomCentre(zoomStep, navJump) // render B; A is cancelled but finishes anyway
 		viewB = mv.view
 	})
 	// B finishes first and is shown …

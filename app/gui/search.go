@@ -146,7 +146,8 @@ func (m *mapView) centreOn(p orb.Point, maxScale float64) {
 		return
 	}
 	v := m.view
-	v.Center = p
+	v.MetresPerPixel = v.GroundMetresPerPixel()
+	v.Center, v.ScaleLat = p, 0
 	if app.ScaleDenominator(v) > maxScale {
 		v.MetresPerPixel = clampMPP(app.MetresPerPixelForScale(maxScale))
 	}

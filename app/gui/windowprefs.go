@@ -58,7 +58,7 @@ func (m *MainWindow) saveView() {
 	}
 	v := m.mapView.view
 	m.app.Preferences().SetString(prefViewPre+m.path, strconv.FormatFloat(v.Center[0], 'f', 8, 64)+" "+
-		strconv.FormatFloat(v.Center[1], 'f', 8, 64)+" "+strconv.FormatFloat(v.MetresPerPixel, 'g', 10, 64))
+		strconv.FormatFloat(v.Center[1], 'f', 8, 64)+" "+strconv.FormatFloat(v.GroundMetresPerPixel(), 'g', 10, 64))
 }
 
 // savedView is the view remembered for a project, if any.
