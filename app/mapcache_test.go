@@ -225,14 +225,15 @@ var panScales = []struct {
 // the window's per-move work); the frame in flight is let land, and when
 // it does the frame of the view the drag has reached is started (the
 // window's policy for pans, see mapView.requestRender); the ops are mouse
-// moves. Every 40 moves the mouse is let go (and the drag goes on the
-// other way): the frame in flight is cancelled for one of the last view
-// (what it drew of the features is kept when it got that far), as the
-// window does on DragEnd.
-// It reports the work per move (move-µs); the frame after the mouse
-// stops (refine-ms: from the last move to the frame of its view drawn,
+// moves. Every 40 moves the mouse stops (and the drag goes on the other
+// way): every other time it is let go, and the frame in flight is
+// cancelled for one of the last view (what it drew of the features is
+// kept when it got that far), as the window does on DragEnd; the other
+// times the button is held, and the frame in flight lands first.
+// It reports the work per move (move-µs); the frame after the mouse is
+// let go (refine-ms: from the last move to the frame of its view drawn,
 // the median of the stops; refine-cpu-ms, the process's CPU time over
-// the same), frames landed per second while dragging (drag-fps); the frame
+// the same) and after it stops with the button held (hold-ms), frames landed per second while dragging (drag-fps); the frame
 // of the last view drawn from scratch, as after a zoom (scratch-ms,
 // median of three; scratch-cpu-ms), and how long such a frame takes to
 // let go when cancelled 20 ms in (cancel-ms, the worst of three).
@@ -266,6 +267,7 @@ func benchPan(b *testing.B, st models.Store, zoom float64) {
 		pending   bool // the view moved since it started
 		moveTime  time.Duration
 		refines   []float64
+		holds     []float64
 		refineCPU int64
 		landed    int
 		dragTime  time.Duration
@@ -301,10 +303,11 @@ func benchPan(b *testing.B, st models.Store, zoom float64) {
 			pending = true
 		}
 		moveTime += time.Since(t0)
-		if i%40 == 39 { // the mouse is let go: the frame of this view
+		if i%40 == 39 { // the mouse stops: the frame of this view
 			dragTime += time.Since(dragStart)
 			cpu0 := processCPU()
-			if pending { // at once, not after the frame in flight
+			release := (i/40)%2 == 0 // else the button is held
+			if release && pending { // at once, not after the frame in flight
 				cancel()
 				<-flying
 				start(v)
@@ -312,8 +315,13 @@ func benchPan(b *testing.B, st models.Store, zoom float64) {
 			for flying != nil {
 				land(<-flying)
 			}
-			refines = append(refines, float64(time.Since(t0).Microseconds())/1e3)
-			refineCPU += processCPU() - cpu0
+			ms := float64(time.Since(t0).Microseconds()) / 1e3
+			if release {
+				refines = append(refines, ms)
+				refineCPU += processCPU() - cpu0
+			} else {
+				holds = append(holds, ms)
+			}
 			dragStart = time.Now()
 		}
 		for next := time.After(16 * time.Millisecond); ; {
@@ -361,6 +369,10 @@ func benchPan(b *testing.B, st models.Store, zoom float64) {
 		b.ReportMetric(refines[len(refines)/2], "refine-ms")
 		b.ReportMetric(float64(refineCPU)/1e6/float64(len(refines)), "refine-cpu-ms")
 		b.ReportMetric(float64(landed)/dragTime.Seconds(), "drag-fps")
+	}
+	if len(holds) > 0 {
+		slices.Sort(holds)
+		b.ReportMetric(holds[len(holds)/2], "hold-ms")
 	}
 	b.ReportMetric(walls[1], "scratch-ms")
 	b.ReportMetric(float64(scratchCPU)/1e6/3, "scratch-cpu-ms")

@@ -7,8 +7,9 @@
 # P.gpkg -o map.png --size 1600x1000` process (median wall of RUNS, peak
 # RSS), and the speed-up against each QGIS line; then the warm in-memory
 # redraw benchmark (app.MapCache, BenchmarkWarmRedraw*), and for the large
-# project the pan benchmark (BenchmarkPanLarge: work per mouse move, the
-# refined frame after the mouse stops) and the resident memory with the
+# project the pan benchmark (BenchmarkPanLarge, 400 moves: work per mouse
+# move, the frame after the mouse is let go and after it stops with the
+# button held, five times each, and a frame from scratch) and the resident memory with the
 # project open (BenchmarkOpenLargeRSS). Warm page cache.
 # Projects are imported once and kept in .bench/ (render-SIZE.gpkg; made
 # again when older than schema 5, which keeps the layer change tokens the
@@ -99,7 +100,7 @@ if ((${#benches[@]})); then
   go test -run '^$' -bench "BenchmarkWarmRedraw($pat)\$" -benchtime 20x -count 3 ./app/ | grep -E '^Benchmark' || true
 fi
 if [[ " $sizes " == *" large "* ]]; then
-  go test -run '^$' -bench 'BenchmarkPanLarge' -benchtime 100x ./app/ | grep -E '^Benchmark' || true
+  go test -run '^$' -bench 'BenchmarkPanLarge' -benchtime 400x ./app/ | grep -E '^Benchmark' || true
   # Memory: each case in its own process, so the peak is the case's.
   rm -rf "$MINEREHAB_RENDER_CACHE"
   for c in cold warm; do
