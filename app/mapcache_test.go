@@ -307,7 +307,7 @@ func benchPan(b *testing.B, st models.Store, zoom float64) {
 			dragTime += time.Since(dragStart)
 			cpu0 := processCPU()
 			release := (i/40)%2 == 0 // else the button is held
-			if release && pending { // at once, not after the frame in flight
+			if release && pending {  // at once, not after the frame in flight
 				cancel()
 				<-flying
 				start(v)
