@@ -12,8 +12,11 @@ import (
 )
 
 // farPixels counts the pixels where a and b differ by more than tol in
-// some channel.
+// some channel (all of them when their sizes differ).
 func farPixels(a, b *image.RGBA, tol int) int {
+	if a.Bounds() != b.Bounds() {
+		return a.Bounds().Dx() * a.Bounds().Dy()
+	}
 	n := 0
 	for i := 0; i < len(a.Pix); i += 4 {
 		for k := range 4 {

@@ -68,18 +68,7 @@ func TestMapCacheSamePicture(t *testing.T) {
 }
 
 // diffPixels counts the pixels where a and b differ.
-func diffPixels(a, b *image.RGBA) int {
-	if a.Bounds() != b.Bounds() {
-		return a.Bounds().Dx() * a.Bounds().Dy()
-	}
-	n := 0
-	for i := 0; i < len(a.Pix); i += 4 {
-		if [4]uint8(a.Pix[i:i+4]) != [4]uint8(b.Pix[i:i+4]) {
-			n++
-		}
-	}
-	return n
-}
+func diffPixels(a, b *image.RGBA) int { return farPixels(a, b, 0) }
 
 // TestMapCacheReadsOnce: layers are read once, hidden ones not at all
 // until shown, and again after Invalidate.

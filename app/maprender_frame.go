@@ -285,8 +285,6 @@ func (e *MapDataError) Error() string {
 
 func (e *MapDataError) Unwrap() error { return e.Err }
 
-// stripView is one vertical strip of a frame: columns x0 up to
-// x0+view.Width.
 // Pieces are at least minStripPx wide, and a rectangle is cut into at
 // most maxStrips.
 const (
