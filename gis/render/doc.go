@@ -28,8 +28,9 @@
 // unit column of a segment straight into the pixels instead of
 // rasterising its outline; markers and text halos keep the exact stroker.
 // DrawFrontToBack draws the same picture top feature first, painting
-// under, and skips the features already hidden under opaque paint: on a
-// crowded overview most of them. A Recorder keeps the calls made on it to
+// under, and skips the features already hidden under opaque paint (on a
+// crowded overview most of them) and the pieces of outlines that lie on
+// blocks of pixels wholly opaque (occlusion.go). A Recorder keeps the calls made on it to
 // make them on another canvas later (labels placed while the features are
 // still being drawn).
 //

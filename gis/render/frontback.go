@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/binary"
 	"image/color"
-	"math"
 	"slices"
 
 	"github.com/paulmach/orb"
@@ -34,7 +33,7 @@ func drawFrontToBack(ctx context.Context, r *Raster, v View, layers []Layer, bg 
 		return drawStats{}, err
 	}
 	r.Clear(color.NRGBA{})
-	clear(r.opaque)
+	r.resetOcclusion()
 	r.under = true
 	defer func() { r.under = false }()
 	d := newDrawer(ctx, r, v)
@@ -99,58 +98,6 @@ func (r *Raster) paintUnder(c color.NRGBA) {
 			}
 		}
 	}
-}
-
-// opaqueBlock is the side, in pixels, of the blocks hidden remembers as
-// opaque.
-const opaqueBlock = 8
-
-// hidden reports whether every pixel of the frame within rect is opaque
-// already, or nearly (see nearOpaque): nothing drawn under it can show. Painting under never lowers
-// an alpha, so a block of pixels once seen opaque stays so: r.opaque
-// remembers those, and a crowded frame's checks mostly read those flags.
-func (r *Raster) hidden(rect Rect) bool {
-	w, h := r.img.Rect.Dx(), r.img.Rect.Dy()
-	x0 := max(0, int(math.Floor(rect.MinX)))
-	y0 := max(0, int(math.Floor(rect.MinY)))
-	x1 := min(w, int(math.Ceil(rect.MaxX)))
-	y1 := min(h, int(math.Ceil(rect.MaxY)))
-	if x0 >= x1 || y0 >= y1 {
-		return false // off frame: let culling decide
-	}
-	bw := (w + opaqueBlock - 1) / opaqueBlock
-	if n := bw * ((h + opaqueBlock - 1) / opaqueBlock); len(r.opaque) != n {
-		r.opaque = make([]bool, n)
-	}
-	for by := y0 / opaqueBlock; by <= (y1-1)/opaqueBlock; by++ {
-		for bx := x0 / opaqueBlock; bx <= (x1-1)/opaqueBlock; bx++ {
-			if r.opaque[by*bw+bx] {
-				continue
-			}
-			// Scan the whole block: if it is all opaque, remember it;
-			// if not, see whether a gap falls within rect.
-			bx0, by0 := bx*opaqueBlock, by*opaqueBlock
-			bx1, by1 := min(w, bx0+opaqueBlock), min(h, by0+opaqueBlock)
-			full := true
-			for y := by0; y < by1; y++ {
-				off := r.img.PixOffset(bx0, y)
-				row := r.img.Pix[off : off+4*(bx1-bx0)]
-				for i := 3; i < len(row); i += 4 {
-					if row[i] < nearOpaque {
-						x := bx0 + i/4
-						if x >= x0 && x < x1 && y >= y0 && y < y1 {
-							return false
-						}
-						full = false
-					}
-				}
-			}
-			if full {
-				r.opaque[by*bw+bx] = true
-			}
-		}
-	}
-	return true
 }
 
 // geomBox returns the lon/lat box of g's points (exterior rings only for

@@ -103,6 +103,9 @@ func (h *hairliner) span(a0, b0, a1, b1 float64, swap, joinP, joinQ, first bool)
 	fnb := float64(nb)
 	prev := h.last // the last piece's column at its end
 	h.last.ok = false
+	if h.under && h.hiddenPiece(i0, i1, min(b0, b1)-half, max(b0, b1)+half, swap) {
+		return // an abutting piece finds no column of it to add to
+	}
 	for i := i0; i < i1; i++ {
 		// The part [lo, hi] of the column the piece spans.
 		lo, hi := float64(i), float64(i+1)
@@ -140,6 +143,20 @@ func (h *hairliner) span(a0, b0, a1, b1 float64, swap, joinP, joinQ, first bool)
 			h.first = col
 		}
 	}
+}
+
+// hiddenPiece reports whether the piece over columns [i0, i1) between
+// minor coordinates lo and hi lies on blocks of the raster wholly opaque:
+// painting under, none of its pixels would show.
+func (h *hairliner) hiddenPiece(i0, i1 int, lo, hi float64, swap bool) bool {
+	if !(lo > -1e9 && hi < 1e9) {
+		return false
+	}
+	j0, j1 := int(math.Floor(lo)), int(math.Ceil(hi))
+	if swap {
+		return h.r.blocksOpaque(j0, i0, j1, i1)
+	}
+	return h.r.blocksOpaque(i0, j0, i1, j1)
 }
 
 // column covers the pixels of a column at byte offset off0 (pixel row 0
@@ -250,6 +267,9 @@ func (r *Raster) strokeThin(p *Path, width float64, c color.NRGBA, dash []float6
 	r.st.strokeOutline(&r.outline, p, width, dash, clip)
 	r.st.hair = nil
 	r.hair.flush()
+	if r.under {
+		r.touchedRect(bb.Outset(width/2 + 1))
+	}
 	r.FillPath(&r.outline, c) // bevels at sharp turns, dots
 }
 

@@ -40,6 +40,7 @@ type Raster struct {
 	col     color.NRGBA
 	clipper clipper
 	clipped Path
+	visible Path // a fill's path cut to what can show (FillPath)
 	outline Path
 	text    Path
 	st      stroker
@@ -49,10 +50,11 @@ type Raster struct {
 	maskB   image.Alpha
 	hatch   Path
 	// under: painting goes under the paint already there (front-to-back
-	// drawing, see DrawFrontToBack); opaque flags the blocks of pixels
-	// known opaque (see hidden).
-	under  bool
-	opaque []bool
+	// drawing, see DrawFrontToBack); occ is what is known of where the
+	// picture is opaque then (occlusion.go), occW its blocks per row.
+	under bool
+	occ   []occBlock
+	occW  int
 }
 
 // NewRaster returns a w×h raster filled with bg. Negative sizes are taken
@@ -149,6 +151,9 @@ func (r *Raster) blend(box image.Rectangle, m *image.Alpha, c color.NRGBA) {
 			}
 		}
 	}
+	if b.under {
+		r.touched(box.Min.X, box.Min.Y, box.Max.X, box.Max.Y)
+	}
 }
 
 // fill rasterises q over box and blends c through its coverage, reading
@@ -195,6 +200,9 @@ func (r *Raster) fill(q *Path, box image.Rectangle, c color.NRGBA) {
 		}
 	}
 	z.rows = z.rows[:0]
+	if b.under {
+		r.touched(box.Min.X, box.Min.Y, box.Max.X, box.Max.Y)
+	}
 }
 
 // blender blends one colour into premultiplied RGBA pixels: two 8-bit
@@ -287,6 +295,20 @@ func (r *Raster) FillPath(p *Path, c color.NRGBA) {
 	q, box := r.prepare(p)
 	if box.Empty() {
 		return
+	}
+	if r.under {
+		// Painting under: only the part of box not yet opaque is
+		// rasterised (a feature's fill goes under its own outline, and
+		// often lies wholly under paint drawn before).
+		vb := r.visibleBox(box)
+		if vb.Empty() {
+			return
+		}
+		if vb != box {
+			r.visible.Reset()
+			r.clipper.clipFill(&r.visible, q, Rect{float64(vb.Min.X), float64(vb.Min.Y), float64(vb.Max.X), float64(vb.Max.Y)})
+			q, box = &r.visible, vb
+		}
 	}
 	r.fill(q, box, c)
 }

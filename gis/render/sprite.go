@@ -150,6 +150,9 @@ func (r *Raster) blendPainted(x0, y0 int, ps *paintedSprite) {
 	if in.Empty() {
 		return
 	}
+	if r.under {
+		r.touched(in.Min.X, in.Min.Y, in.Max.X, in.Max.Y)
+	}
 	pix, stride := r.img.Pix, r.img.Stride
 	for y := in.Min.Y; y < in.Max.Y; y++ {
 		sy := y - y0
