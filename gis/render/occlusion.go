@@ -72,12 +72,11 @@ func clampPx(v float64, n int) int {
 	return int(v)
 }
 
-// block returns block (bx, by) with its gap brought up to date.
-func (r *Raster) block(bx, by int) *occBlock {
-	b := &r.occ[by*r.occW+bx]
-	if !b.dirty {
-		return b
-	}
+// rescan brings the gap of block i (row by row, of occW a row) up to
+// date; its callers check dirty first, inline.
+func (r *Raster) rescan(i int) {
+	b := &r.occ[i]
+	bx, by := i%r.occW, i/r.occW
 	b.dirty = false
 	w, h := r.img.Rect.Dx(), r.img.Rect.Dy()
 	x0, y0 := bx*opaqueBlock, by*opaqueBlock
@@ -92,12 +91,11 @@ func (r *Raster) block(bx, by int) *occBlock {
 		for x := xs; x < x1; x, off = x+1, off+4 {
 			if r.img.Pix[off+3] < nearOpaque {
 				b.gap = uint8((y-y0)*opaqueBlock + x - x0)
-				return b
+				return
 			}
 		}
 	}
 	b.gap = blockFull
-	return b
 }
 
 // hidden reports whether every pixel of the raster within rect is opaque
@@ -110,7 +108,11 @@ func (r *Raster) hidden(rect Rect) bool {
 	}
 	for by := y0 / opaqueBlock; by <= (y1-1)/opaqueBlock; by++ {
 		for bx := x0 / opaqueBlock; bx <= (x1-1)/opaqueBlock; bx++ {
-			b := r.block(bx, by)
+			i := by*r.occW + bx
+			if r.occ[i].dirty {
+				r.rescan(i)
+			}
+			b := &r.occ[i]
 			if b.gap == blockFull {
 				continue
 			}
@@ -143,8 +145,12 @@ func (r *Raster) blocksOpaque(x0, y0, x1, y1 int) bool {
 		return x0 >= x1 || y0 >= y1
 	}
 	for by := y0 / opaqueBlock; by <= (y1-1)/opaqueBlock; by++ {
+		row := r.occ[by*r.occW : (by+1)*r.occW]
 		for bx := x0 / opaqueBlock; bx <= (x1-1)/opaqueBlock; bx++ {
-			if r.block(bx, by).gap != blockFull {
+			if row[bx].dirty {
+				r.rescan(by*r.occW + bx)
+			}
+			if row[bx].gap != blockFull {
 				return false
 			}
 		}

@@ -170,7 +170,12 @@ func (r *Raster) blendPainted(x0, y0 int, ps *paintedSprite) {
 				if s == 0 || d[3] >= nearOpaque {
 					continue // nothing to paint, or nothing shows under it
 				}
-				binary.LittleEndian.PutUint32(d, under(binary.LittleEndian.Uint32(d), s&0x00ff00ff, s>>8&0x00ff00ff))
+				switch p := binary.LittleEndian.Uint32(d); p {
+				case 0: // nothing painted here yet: the sprite's pixel
+					binary.LittleEndian.PutUint32(d, s)
+				default:
+					binary.LittleEndian.PutUint32(d, under(p, s&0x00ff00ff, s>>8&0x00ff00ff))
+				}
 			}
 			continue
 		}

@@ -66,3 +66,16 @@ func TestSpriteMarkers(t *testing.T) {
 		}
 	}
 }
+
+// TestUnderNothing: a colour painted under a pixel nothing was painted on
+// is the colour itself (blendPainted writes it as it is there).
+func TestUnderNothing(t *testing.T) {
+	for a := range 256 {
+		for c := 0; c <= a; c += 3 {
+			s := uint32(c) | uint32(a-c/2)<<8 | uint32(c/3)<<16 | uint32(a)<<24
+			if got := under(0, s&0x00ff00ff, s>>8&0x00ff00ff); got != s {
+				t.Fatalf("under(0, %08x) = %08x", s, got)
+			}
+		}
+	}
+}
