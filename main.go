@@ -17,7 +17,8 @@ import (
 )
 
 func main() {
-	hugeheap.Advise(hugeheap.Program)
+	// In the background: the window or the command starts meanwhile.
+	hugeheap.Start(hugeheap.Program)
 	profiling := false
 	if path := os.Getenv("MINEREHAB_CPUPROFILE"); path != "" {
 		// A CPU profile of the whole run, for `go tool pprof` (developers).

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"minerehab/app"
+	"minerehab/app/hugeheap"
 	"minerehab/app/i18n"
 	"minerehab/gis/plate"
 	"minerehab/models"
@@ -152,7 +152,7 @@ func runPlate(e *env, args []string) error {
 	}
 	// A plate allocates much short-lived geometry and few long-lived
 	// objects, in a short process: collect garbage less often.
-	debug.SetGCPercent(400)
+	hugeheap.SetGCPercent(400)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 

@@ -8,11 +8,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 
 	"minerehab/app"
+	"minerehab/app/hugeheap"
 	"minerehab/app/i18n"
 	"minerehab/models"
 )
@@ -48,7 +48,7 @@ func runScreen(e *env, args []string) error {
 	rerun := fs.String("rerun", "", "")
 	// A screening decodes a candidate geometry per feature near the
 	// rivers, short-lived garbage in a short process: collect less often.
-	debug.SetGCPercent(400)
+	hugeheap.SetGCPercent(400)
 	pos, err := parse(e, commands["screen"], fs, args, 1, 1)
 	if err != nil {
 		return err

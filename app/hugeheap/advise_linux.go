@@ -5,10 +5,8 @@ import (
 	"cmp"
 	"os"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strconv"
-	"sync/atomic"
 	"syscall"
 	"unsafe"
 )
@@ -40,21 +38,8 @@ func parseHugePageSize(b []byte) uintptr {
 // every architecture).
 const madvHugePage = 14
 
-// Advise reserves up to n bytes of heap that nothing has touched yet,
-// marks it for huge pages (madvise MADV_HUGEPAGE) and gives it back to the
-// Go runtime at once (a collection), so that the allocations that follow,
-// which the runtime places at the lowest free addresses, land there. It
-// reports whether it did. It does nothing when the system's transparent
-// huge pages are off or already on for all memory ("never", "always"),
-// when the kernel counts committed memory strictly (vm.overcommit_memory
-// = 2: the reservation could fail, and a failed Go allocation cannot be
-// recovered from), under the race detector, or when $MINEREHAB_HUGEPAGES
-// is "off". The reservation is bounded by a quarter of the machine's
-// memory; untouched, it costs no memory.
-//
-// Call it first thing in main: it runs a garbage collection. Calls after
-// one that did do nothing.
-func Advise(n int) bool {
+// reserve is Advise (start.go) on Linux, with the collector off.
+func reserve(n int) bool {
 	if raceEnabled || advised.Load() || os.Getenv("MINEREHAB_HUGEPAGES") == "off" || !thpMadvise() || strictOvercommit() {
 		return false
 	}
@@ -68,9 +53,8 @@ func Advise(n int) bool {
 	// reuses freed memory, which touches all its pages, small (most of a
 	// second for 256 MiB). A small first piece takes any freed memory at
 	// the top of the heap; the others then start on fresh memory. No
-	// collections meanwhile: each piece would start one (the heap is small
-	// yet).
-	gc := debug.SetGCPercent(-1)
+	// collections meanwhile (the caller turned the collector off): each
+	// piece would start one (the heap is small yet).
 	var pieces [][]byte
 	var spans []span
 	for size := firstPiece; n > 0; size = pieceSize {
@@ -87,13 +71,9 @@ func Advise(n int) bool {
 	runtime.KeepAlive(pieces)
 	pieces = nil
 	runtime.GC() // frees the reservation for what comes next
-	debug.SetGCPercent(gc)
 	advised.Store(ok)
 	return ok
 }
-
-// advised says that Advise did, in this process.
-var advised atomic.Bool
 
 // The pieces of the reservation: fewer mean fewer calls into the
 // runtime's heap growth (~80 µs each).

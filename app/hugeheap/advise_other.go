@@ -2,5 +2,5 @@
 
 package hugeheap
 
-// Advise does nothing outside Linux, and reports so.
-func Advise(n int) bool { return false }
+// reserve does nothing outside Linux, and reports so.
+func reserve(n int) bool { return false }
