@@ -313,7 +313,7 @@ func (c *MapCache) Render(ctx context.Context, v render.View, opt MapOptions) (*
 	if err != nil {
 		return nil, err
 	}
-	return drawFrameFrom(ctx, v, layers, opt, c.prevFor(v, layers, opt), func(plain *image.RGBA) {
+	return drawFrameFrom(ctx, v, loadedLayers(layers), opt, c.prevFor(v, layers, opt), func(plain *image.RGBA) {
 		c.keepFrame(plain, v, layers, opt)
 	})
 }

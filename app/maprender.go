@@ -86,8 +86,10 @@ const minLabelPx = 20
 // the store's spatial index. The store is read through
 // models.RenderReader when it has it, so only the geometry and the columns
 // the symbology needs are read; the layers are read concurrently, one
-// goroutine each; the frame is then drawn front to back in vertical strips
-// in parallel, skipping what lies under opaque paint (see drawFrame). A
+// goroutine each, while the frame is drawn front to back in vertical
+// strips in parallel, skipping what lies under opaque paint (see
+// drawFrame): a strip waits for each layer as it comes to it, so the top
+// layers are drawn while those under them still load. A
 // window that redraws the same project again and again should use a
 // MapCache, which keeps the layers in memory.
 //
@@ -110,29 +112,38 @@ func RenderMap(ctx context.Context, st models.Store, v render.View, opt MapOptio
 	}
 	k := lodLevel(v.MetresPerPixel)
 	src := newLodSource(ctx, st)
-	layers := make([]*mapLayer, len(names))
+	layers := make([]*frameLayer, len(names))
 	errs := make([]error, len(names))
 	var wg sync.WaitGroup
 	rctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	for i, name := range names {
+		fl := &frameLayer{name: name, ready: make(chan struct{})}
+		layers[i] = fl
 		wg.Go(func() {
-			layers[i], errs[i] = src.frameLayer(rctx, name, k, &bbox)
+			defer close(fl.ready)
+			fl.ml, errs[i] = src.frameLayer(rctx, name, k, &bbox)
 			if errs[i] != nil {
+				fl.ml = nil
 				cancel()
 			}
 		})
 	}
+	// The strips start at once: each waits for a layer when it comes to
+	// it, top layer first, so the layers under are still loading while
+	// those above them are drawn. A layer that fails to load cancels the
+	// frame.
+	img, err := drawFrame(rctx, v, layers, opt)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	for _, err := range errs {
-		if err != nil && !errors.Is(err, context.Canceled) {
-			return nil, err
+	for _, lerr := range errs {
+		if lerr != nil && !errors.Is(lerr, context.Canceled) {
+			return nil, lerr
 		}
 	}
-	return drawFrame(ctx, v, layers, opt)
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, cerr
+	}
+	return img, err
 }
 
 // ProjectExtent is ExtentOf(st.Info, hidden), read without summarising the

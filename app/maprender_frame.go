@@ -336,14 +336,11 @@ func degPerPx(v render.View) (float64, float64) {
 	return math.Abs(b[0] - a[0]), math.Abs(b[1] - a[1])
 }
 
-// stripLayer is ml as one strip draws it front to back: its features
+// stripLayer is fl as one strip draws it front to back: its features
 // last first, culled to the strip's box (plus margin) by their stored box,
-// with their styles scaled to ratio.
-func stripLayer(ml *mapLayer, sv render.View, ratio float64, ls models.LayerStyle) render.Layer {
-	styles := make([]render.Style, len(ml.styles))
-	for i, st := range ml.styles {
-		styles[i] = scaleStyle(paletteStyle(st, ls), ratio)
-	}
+// with their styles scaled to ratio. The features are waited for when the
+// strip comes to the layer (layers under it may still be loading then).
+func stripLayer(fl *frameLayer, sv render.View, ratio float64, ls models.LayerStyle) render.Layer {
 	// 0 leaves the layer undrawn, as render.Layer does.
 	opacity := ls.Opacity
 	if !(opacity <= 1) {
@@ -352,13 +349,48 @@ func stripLayer(ml *mapLayer, sv render.View, ratio float64, ls models.LayerStyl
 	dx, dy := degPerPx(sv)
 	m := cullMarginPx * ratio
 	box := grow(sv.Bound(), m*dx, m*dy)
-	feats := ml.feats
-	return render.Layer{Name: ml.name, Opacity: opacity, Backward: func(yield func(render.Feature) bool) {
+	return render.Layer{Name: fl.name, Opacity: opacity, Backward: func(yield func(render.Feature) bool) {
+		ml := fl.get()
+		if ml == nil {
+			return // not loaded: the frame fails with the reason
+		}
+		styles := make([]render.Style, len(ml.styles))
+		for i, st := range ml.styles {
+			styles[i] = scaleStyle(paletteStyle(st, ls), ratio)
+		}
+		feats := ml.feats
 		ml.visit(box, true, func(i int) bool {
 			f := &feats[i]
 			return yield(render.Feature{Geometry: f.geom, Style: styles[f.style], Bound: &f.bound})
 		})
 	}}
+}
+
+// frameLayer is a layer of a frame: its name, known at once, and its
+// features, which may still be loading when the frame starts (RenderMap
+// loads the layers while the strips draw those above them).
+type frameLayer struct {
+	name  string
+	ready chan struct{} // closed once ml is set; nil: set already
+	ml    *mapLayer     // nil if loading failed
+}
+
+// get waits for the layer's features and returns them (nil if loading
+// failed).
+func (fl *frameLayer) get() *mapLayer {
+	if fl.ready != nil {
+		<-fl.ready
+	}
+	return fl.ml
+}
+
+// loadedLayers is layers as a frame's, all loaded.
+func loadedLayers(layers []*mapLayer) []*frameLayer {
+	fls := make([]*frameLayer, len(layers))
+	for i, ml := range layers {
+		fls[i] = &frameLayer{name: ml.name, ml: ml}
+	}
+	return fls
 }
 
 // drawFrame draws the layers through vertical strips of v in parallel,
@@ -367,7 +399,7 @@ func stripLayer(ml *mapLayer, sv render.View, ratio float64, ls models.LayerStyl
 // meanwhile places the labels over the whole frame in one pass (so they
 // never collide across strips), drawn with the scale bar over the
 // features at the end.
-func drawFrame(ctx context.Context, v render.View, layers []*mapLayer, opt MapOptions) (*image.RGBA, error) {
+func drawFrame(ctx context.Context, v render.View, layers []*frameLayer, opt MapOptions) (*image.RGBA, error) {
 	return drawFrameFrom(ctx, v, layers, opt, nil, nil)
 }
 
@@ -385,7 +417,7 @@ type prevFrame struct {
 // go on, as soon as they are: a frame cancelled while its labels are
 // placed (the longer part of a frame a pan uncovered little of) still
 // leaves its features for the next frame to take from.
-func drawFrameFrom(ctx context.Context, v render.View, layers []*mapLayer, opt MapOptions, prev *prevFrame, keep func(*image.RGBA)) (*image.RGBA, error) {
+func drawFrameFrom(ctx context.Context, v render.View, layers []*frameLayer, opt MapOptions, prev *prevFrame, keep func(*image.RGBA)) (*image.RGBA, error) {
 	ratio := opt.ratio()
 	canvas := render.NewRaster(v.Width, v.Height, color.NRGBA{})
 	img := canvas.Image()
@@ -409,8 +441,8 @@ func drawFrameFrom(ctx context.Context, v render.View, layers []*mapLayer, opt M
 	for i, p := range pieces {
 		pv := v.Window(p)
 		ls := make([]render.Layer, len(layers))
-		for j, ml := range layers {
-			ls[j] = stripLayer(ml, pv, ratio, StyleOf(opt.Styles, ml.name))
+		for j, fl := range layers {
+			ls[j] = stripLayer(fl, pv, ratio, StyleOf(opt.Styles, fl.name))
 		}
 		sub := img.SubImage(p).(*image.RGBA)
 		drawers.Go(func() {
@@ -466,21 +498,25 @@ func takeFrom(img *image.RGBA, prev *prevFrame) []image.Rectangle {
 // drawLabels places the labels of the labelled features big enough on
 // screen, avoiding the fire point markers and opt.KeepClear, and draws the
 // scale bar.
-func drawLabels(ctx context.Context, canvas render.Canvas, v render.View, layers []*mapLayer, opt MapOptions) error {
+func drawLabels(ctx context.Context, canvas render.Canvas, v render.View, layers []*frameLayer, opt MapOptions) error {
 	ratio := opt.ratio()
 	dx, dy := degPerPx(v)
 	minLabel := minLabelPx * ratio
 	view := grow(v.Bound(), cullMarginPx*ratio*dx, cullMarginPx*ratio*dy)
 	var labelLs []render.Layer
 	labels := false
-	for _, ml := range layers {
+	for _, fl := range layers {
 		var ls *render.LabelStyle
-		if Labelled(ml.name, StyleOf(opt.Styles, ml.name)) {
+		if Labelled(fl.name, StyleOf(opt.Styles, fl.name)) {
 			ls = LabelStyleFor(models.LayerMines, opt.Font, ratio)
 		}
-		obstacles := opt.Font != nil && ml.name == models.LayerFirePoints
+		obstacles := opt.Font != nil && fl.name == models.LayerFirePoints
 		if ls == nil && !obstacles {
 			continue
+		}
+		ml := fl.get()
+		if ml == nil {
+			continue // not loaded: the frame fails with the reason
 		}
 		feats := ml.feats
 		styles := make([]render.Style, len(ml.styles))
