@@ -5,6 +5,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"runtime/pprof"
 
@@ -41,6 +42,10 @@ func run() int {
 	path := ""
 	if len(args) > 0 {
 		path = args[0]
+	}
+	if gui.DisplayMissing(os.Getenv) {
+		fmt.Fprintln(os.Stderr, "minerehab: "+i18n.T(i18n.FromEnv(), "gui.no-display", nil))
+		return 1
 	}
 	gui.Run(gui.Config{
 		ProjectPath: path,
