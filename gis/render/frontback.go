@@ -18,7 +18,11 @@ import (
 // the result is the same). A feature whose pixels are all (nearly) opaque
 // by then is hidden and skipped without being rasterised: on a crowded overview, where most features lie under
 // others, that is most of them. bg is painted under everything at the
-// end. r is cleared first.
+// end. What r holds already stays in front of the features: start from a
+// transparent raster (NewRaster with a transparent background, or Clear
+// to it) for the features alone. (A frame's strips are parts of a new
+// picture, transparent already: clearing them again was a pass over the
+// frame for nothing.)
 //
 // Each layer's features are taken from Backward when set (it must yield
 // them last first), else from Features, else from Iter (collected first).
@@ -32,7 +36,6 @@ func drawFrontToBack(ctx context.Context, r *Raster, v View, layers []Layer, bg 
 	if err := v.Valid(); err != nil {
 		return drawStats{}, err
 	}
-	r.Clear(color.NRGBA{})
 	r.resetOcclusion()
 	r.under = true
 	defer func() { r.under = false }()
@@ -84,19 +87,39 @@ func drawFrontToBack(ctx context.Context, r *Raster, v View, layers []Layer, bg 
 func (r *Raster) paintUnder(c color.NRGBA) {
 	b := r.newBlender(c)
 	bare := under(0, b.rb, b.ga) // a pixel nothing was painted on: c itself
+	bare2 := uint64(bare) | uint64(bare)<<32
+	opaque2 := uint64(0xff000000ff000000)
 	w := r.img.Rect.Dx()
 	for y := range r.img.Rect.Dy() {
 		off := r.img.PixOffset(0, y)
 		row := r.img.Pix[off : off+4*w]
-		for i := 0; i+4 <= len(row); i += 4 {
-			px := row[i : i+4 : i+4]
-			switch p := binary.LittleEndian.Uint32(px); {
-			case p == 0: // most of a frame's background
-				binary.LittleEndian.PutUint32(px, bare)
-			case p>>24 != 255:
-				binary.LittleEndian.PutUint32(px, under(p, b.rb, b.ga))
+		// Two pixels at a time: most of a frame's pixels are background
+		// nothing was painted on, or opaque paint.
+		i := 0
+		for ; i+8 <= len(row); i += 8 {
+			px := row[i : i+8 : i+8]
+			switch p := binary.LittleEndian.Uint64(px); {
+			case p == 0:
+				binary.LittleEndian.PutUint64(px, bare2)
+			case p&opaque2 == opaque2:
+			default:
+				b.paintUnder1(px[:4:4], bare)
+				b.paintUnder1(px[4:8:8], bare)
 			}
 		}
+		if i < len(row) {
+			b.paintUnder1(row[i:i+4:i+4], bare)
+		}
+	}
+}
+
+// paintUnder1 paints b's colour under pixel px; bare is that colour.
+func (b *blender) paintUnder1(px []byte, bare uint32) {
+	switch p := binary.LittleEndian.Uint32(px); {
+	case p == 0:
+		binary.LittleEndian.PutUint32(px, bare)
+	case p>>24 != 255:
+		binary.LittleEndian.PutUint32(px, under(p, b.rb, b.ga))
 	}
 }
 

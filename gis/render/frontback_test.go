@@ -2,9 +2,12 @@ package render
 
 import (
 	"context"
+	"encoding/binary"
 	"image"
 	"image/color"
+	"image/draw"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -52,7 +55,7 @@ func TestDrawFrontToBack(t *testing.T) {
 	if err := Draw(context.Background(), want, v, layers); err != nil {
 		t.Fatal(err)
 	}
-	got := NewRaster(v.Width, v.Height, bg)
+	got := NewRaster(v.Width, v.Height, color.NRGBA{})
 	if err := DrawFrontToBack(context.Background(), got, v, layers, bg); err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +78,7 @@ func TestDrawFrontToBackSkips(t *testing.T) {
 	v := View{Center: wuhai, MetresPerPixel: 10, Width: 100, Height: 100}
 	top := Feature{Geometry: orb.Polygon{circleRing(v, 50, 50, 200, 8, false)}, Style: Style{Fill: color.NRGBA{0, 0, 0, 255}}}
 	under := syntheticPolygons(v, 500)
-	r := NewRaster(v.Width, v.Height, white)
+	r := NewRaster(v.Width, v.Height, color.NRGBA{})
 	stats, err := drawFrontToBack(context.Background(), r, v, []Layer{{Opacity: 1, Features: under}, {Opacity: 1, Features: []Feature{top}}}, white)
 	if err != nil {
 		t.Fatal(err)
@@ -95,13 +98,15 @@ func TestDrawFrontToBackSkips(t *testing.T) {
 func TestNewRasterOn(t *testing.T) {
 	v := View{Center: wuhai, MetresPerPixel: 10, Width: 60, Height: 50}
 	layers := []Layer{{Opacity: 1, Features: syntheticPolygons(v, 60)}}
-	alone := NewRaster(v.Width, v.Height, white)
+	alone := NewRaster(v.Width, v.Height, color.NRGBA{})
 	if err := DrawFrontToBack(context.Background(), alone, v, layers, white); err != nil {
 		t.Fatal(err)
 	}
 	big := NewRaster(100, 50, color.NRGBA{1, 2, 3, 255})
 	sub := big.Image().SubImage(image.Rect(30, 0, 90, 50)).(*image.RGBA)
-	if err := DrawFrontToBack(context.Background(), NewRasterOn(sub), v, layers, white); err != nil {
+	strip := NewRasterOn(sub)
+	strip.Clear(color.NRGBA{})
+	if err := DrawFrontToBack(context.Background(), strip, v, layers, white); err != nil {
 		t.Fatal(err)
 	}
 	for y := range 50 {
@@ -113,6 +118,79 @@ func TestNewRasterOn(t *testing.T) {
 			}
 			if got != want {
 				t.Fatalf("pixel (%d,%d) = %v, want %v", x, y, got, want)
+			}
+		}
+	}
+}
+
+// TestDrawFrontToBackKeepsFront: what the raster holds before stays in
+// front of the features (an opaque patch keeps its colour), and the rest
+// is drawn as on a transparent raster.
+func TestDrawFrontToBackKeepsFront(t *testing.T) {
+	v := View{Center: wuhai, MetresPerPixel: 10, Width: 60, Height: 50}
+	layers := []Layer{{Opacity: 1, Features: syntheticPolygons(v, 60)}}
+	plain := NewRaster(v.Width, v.Height, color.NRGBA{})
+	if err := DrawFrontToBack(context.Background(), plain, v, layers, white); err != nil {
+		t.Fatal(err)
+	}
+	red := color.NRGBA{200, 0, 0, 255}
+	r := NewRaster(v.Width, v.Height, color.NRGBA{})
+	patch := image.Rect(10, 10, 30, 25)
+	draw.Draw(r.Image(), patch, image.NewUniform(red), image.Point{}, draw.Src)
+	if err := DrawFrontToBack(context.Background(), r, v, layers, white); err != nil {
+		t.Fatal(err)
+	}
+	for y := range v.Height {
+		for x := range v.Width {
+			got := r.Image().RGBAAt(x, y)
+			want := plain.Image().RGBAAt(x, y)
+			if image.Pt(x, y).In(patch) {
+				want = color.RGBA{200, 0, 0, 255}
+			}
+			if got != want {
+				t.Fatalf("pixel (%d, %d) = %v, want %v", x, y, got, want)
+			}
+		}
+	}
+}
+
+// TestPaintUnder: the background goes under every pixel as under() puts
+// it, two at a time or one (odd widths, strips of a bigger picture).
+func TestPaintUnder(t *testing.T) {
+	bg := color.NRGBA{0xf4, 0xf1, 0xea, 0xff}
+	for _, w := range []int{1, 2, 7, 64} {
+		rng := rand.New(rand.NewPCG(uint64(w), 7))
+		big := NewRaster(w+3, 5, color.NRGBA{})
+		for i := range big.img.Pix {
+			big.img.Pix[i] = byte(rng.IntN(256))
+		}
+		for i := 3; i < len(big.img.Pix); i += 4 { // premultiplied: channels <= alpha
+			a := big.img.Pix[i]
+			if rng.IntN(3) == 0 {
+				a = []byte{0, 255}[rng.IntN(2)]
+			}
+			big.img.Pix[i] = a
+			for c := i - 3; c < i; c++ {
+				big.img.Pix[c] = min(big.img.Pix[c], a)
+				if a == 0 {
+					big.img.Pix[c] = 0
+				}
+			}
+		}
+		before := slices.Clone(big.img.Pix)
+		r := NewRasterOn(big.img.SubImage(image.Rect(1, 0, 1+w, 5)).(*image.RGBA))
+		r.paintUnder(bg)
+		b := r.newBlender(bg)
+		for y := range 5 {
+			for x := range w + 3 {
+				o := big.img.PixOffset(x, y)
+				want := binary.LittleEndian.Uint32(before[o:])
+				if x >= 1 && x < 1+w && want>>24 != 255 {
+					want = under(want, b.rb, b.ga)
+				}
+				if got := binary.LittleEndian.Uint32(big.img.Pix[o:]); got != want {
+					t.Fatalf("width %d: pixel (%d, %d) = %08x, want %08x", w, x, y, got, want)
+				}
 			}
 		}
 	}
