@@ -34,9 +34,16 @@ func main() {
 	os.Exit(code)
 }
 
+// shortRuns are the commands whose heap is mostly what they keep to the
+// end, run with the collector off up to a memory limit (hugeheap.ShortRun).
+var shortRuns = map[string]bool{"render": true}
+
 func run() int {
 	args := os.Args[1:]
 	if len(args) > 0 && cli.IsCommand(args[0]) {
+		if shortRuns[args[0]] {
+			hugeheap.ShortRun(hugeheap.ShortRunLimit)
+		}
 		return cli.Main(args, os.Stdout, os.Stderr)
 	}
 	path := ""
