@@ -28,50 +28,59 @@ const (
 // Langs lists the supported languages, Chinese first.
 var Langs = []Lang{ZH, EN}
 
-var (
-	loadOnce  sync.Once
-	catalogue map[Lang]map[string]string
-	loadErr   error
-)
+// A language's catalogue is read the first time it is asked for: a
+// command in Chinese never reads the English one (it is the fallback of a
+// key missing in Chinese, which a test rules out), half the parsing a
+// `minerehab render` did before it drew anything.
+type catalogueOnce struct {
+	once sync.Once
+	m    map[string]string
+	err  error
+}
 
-func load() {
-	catalogue = map[Lang]map[string]string{}
-	for _, l := range Langs {
-		// One file per area and language (cli.zh-CN.json, gui.en.json, …),
-		// merged; a key defined twice is an error, not a silent override.
-		files, err := fs.Glob(assets.I18n, "i18n/*."+string(l)+".json")
-		if err != nil || len(files) == 0 {
-			loadErr = fmt.Errorf("no catalogue for %s", l)
-			return
-		}
-		m := map[string]string{}
-		for _, f := range files {
-			b, err := assets.I18n.ReadFile(f)
-			if err != nil {
-				loadErr = fmt.Errorf("read catalogue %s: %w", f, err)
-				return
-			}
-			part := map[string]string{}
-			if err := json.Unmarshal(b, &part); err != nil {
-				loadErr = fmt.Errorf("parse catalogue %s: %w", f, err)
-				return
-			}
-			for k, v := range part {
-				if _, dup := m[k]; dup {
-					loadErr = fmt.Errorf("catalogue %s: key %q defined twice", f, k)
-					return
-				}
-				m[k] = v
-			}
-		}
-		catalogue[l] = m
+var catalogues = map[Lang]*catalogueOnce{ZH: {}, EN: {}}
+
+// cat returns l's catalogue, read once (nil and an error when it cannot be).
+func cat(l Lang) (map[string]string, error) {
+	c, ok := catalogues[l]
+	if !ok {
+		return nil, fmt.Errorf("no catalogue for %s", l)
 	}
+	c.once.Do(func() { c.m, c.err = load(l) })
+	return c.m, c.err
+}
+
+// load reads the catalogue of l: one file per area (cli.zh-CN.json,
+// gui.zh-CN.json, …), merged; a key defined twice is an error, not a
+// silent override.
+func load(l Lang) (map[string]string, error) {
+	files, err := fs.Glob(assets.I18n, "i18n/*."+string(l)+".json")
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("no catalogue for %s", l)
+	}
+	m := map[string]string{}
+	for _, f := range files {
+		b, err := assets.I18n.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("read catalogue %s: %w", f, err)
+		}
+		part := map[string]string{}
+		if err := json.Unmarshal(b, &part); err != nil {
+			return nil, fmt.Errorf("parse catalogue %s: %w", f, err)
+		}
+		for k, v := range part {
+			if _, dup := m[k]; dup {
+				return nil, fmt.Errorf("catalogue %s: key %q defined twice", f, k)
+			}
+			m[k] = v
+		}
+	}
+	return m, nil
 }
 
 // Catalogue returns the messages of one language (for tests and tools).
 func Catalogue(l Lang) (map[string]string, error) {
-	loadOnce.Do(load)
-	return catalogue[l], loadErr
+	return cat(l)
 }
 
 // Args fills placeholders.
@@ -81,10 +90,11 @@ type Args map[string]any
 // missing from the catalogue comes back as the key itself, so nothing is
 // ever blank; a test keeps both catalogues complete.
 func T(l Lang, key string, args Args) string {
-	loadOnce.Do(load)
-	s, ok := catalogue[l][key]
+	m, _ := cat(l)
+	s, ok := m[key]
 	if !ok {
-		if s, ok = catalogue[EN][key]; !ok {
+		en, _ := cat(EN)
+		if s, ok = en[key]; !ok {
 			s = key
 		}
 	}
