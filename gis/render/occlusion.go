@@ -37,7 +37,8 @@ type occBlock struct {
 	dirty bool  // painted into since gap was found
 }
 
-// resetOcclusion forgets what is known: nothing is opaque yet.
+// resetOcclusion forgets what is known: every block is scanned from its
+// first pixel when first asked about (the raster may hold paint already).
 func (r *Raster) resetOcclusion() {
 	w, h := r.img.Rect.Dx(), r.img.Rect.Dy()
 	r.occW = (w + opaqueBlock - 1) / opaqueBlock
