@@ -267,17 +267,27 @@ func TestMapDragFromMouseDown(t *testing.T) {
 	}
 }
 
+// heldFrames opens the sample with its renders held (log.setHold(true,
+// ignoreCancel)) and returns its window and a channel that receives the
+// view of each frame its map shows.
+func heldFrames(t *testing.T, log *renderLog, ignoreCancel bool) (*MainWindow, chan render.View) {
+	t.Helper()
+	m := openSample(t, log)
+	mv := m.mapView
+	log.setHold(true, ignoreCancel)
+	shown := make(chan render.View, 4)
+	mv.onFrame = func() { shown <- mv.frameView }
+	return m, shown
+}
+
 // TestMapPanLetsFrameLand: while the map is dragged, the frame in flight
 // is not cancelled for each move (the next frame takes from it): it lands,
 // is shown moved by the moves made meanwhile, and one frame is drawn for
 // where the drag got to; a zoom still cancels the frame in flight.
 func TestMapPanLetsFrameLand(t *testing.T) {
 	log := &renderLog{}
-	m := openSample(t, log)
+	m, shown := heldFrames(t, log, false)
 	mv := m.mapView
-	log.setHold(true, false)
-	shown := make(chan render.View, 4)
-	mv.onFrame = func() { shown <- mv.frameView }
 	n0 := log.count()
 	var first render.View
 	turn(func() {
@@ -434,11 +444,8 @@ func TestMapKeysAndHistory(t *testing.T) {
 // asked for never replaces the newer frame, whichever finishes first.
 func TestMapStaleFrameDropped(t *testing.T) {
 	log := &renderLog{}
-	m := openSample(t, log)
+	m, shown := heldFrames(t, log, true)
 	mv := m.mapView
-	log.setHold(true, true)
-	shown := make(chan render.View, 4)
-	mv.onFrame = func() { shown <- mv.frameView }
 
 	var viewA, viewB render.View
 	turn(func() {

@@ -140,10 +140,12 @@ func (r *Raster) hidden(rect Rect) bool {
 // blocksOpaque reports whether every block that pixels [x0, x1) × [y0,
 // y1) meet is wholly opaque (nothing of the raster within them: true).
 func (r *Raster) blocksOpaque(x0, y0, x1, y1 int) bool {
-	w, h := r.img.Rect.Dx(), r.img.Rect.Dy()
-	x0, y0, x1, y1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
-	if x0 >= x1 || y0 >= y1 || len(r.occ) == 0 {
-		return x0 >= x1 || y0 >= y1
+	x0, y0, x1, y1, in := r.within(x0, y0, x1, y1)
+	if !in {
+		return true
+	}
+	if len(r.occ) == 0 {
+		return false // not drawing front to back: nothing is known
 	}
 	for by := y0 / opaqueBlock; by <= (y1-1)/opaqueBlock; by++ {
 		row := r.occ[by*r.occW : (by+1)*r.occW]
@@ -159,6 +161,14 @@ func (r *Raster) blocksOpaque(x0, y0, x1, y1 int) bool {
 	return true
 }
 
+// within returns pixels [x0, x1) × [y0, y1) cut to the raster; in is
+// false when nothing of the raster is left.
+func (r *Raster) within(x0, y0, x1, y1 int) (int, int, int, int, bool) {
+	w, h := r.img.Rect.Dx(), r.img.Rect.Dy()
+	x0, y0, x1, y1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
+	return x0, y0, x1, y1, x0 < x1 && y0 < y1
+}
+
 // touchedRect is touched for the pixels rect covers.
 func (r *Raster) touchedRect(rect Rect) {
 	if x0, y0, x1, y1, ok := r.pixelBox(rect); ok {
@@ -168,9 +178,8 @@ func (r *Raster) touchedRect(rect Rect) {
 
 // touched marks the blocks box meets dirty: paint went under them.
 func (r *Raster) touched(x0, y0, x1, y1 int) {
-	w, h := r.img.Rect.Dx(), r.img.Rect.Dy()
-	x0, y0, x1, y1 = max(0, x0), max(0, y0), min(w, x1), min(h, y1)
-	if x0 >= x1 || y0 >= y1 || len(r.occ) == 0 {
+	x0, y0, x1, y1, in := r.within(x0, y0, x1, y1)
+	if !in || len(r.occ) == 0 {
 		return
 	}
 	for by := y0 / opaqueBlock; by <= (y1-1)/opaqueBlock; by++ {
@@ -189,31 +198,30 @@ func (r *Raster) visibleBox(box image.Rectangle) image.Rectangle {
 	if len(r.occ) == 0 {
 		return box
 	}
-	band := func(x0, y0, x1, y1 int) bool { return r.blocksOpaque(x0, y0, x1, y1) }
 	for !box.Empty() {
 		y1 := min(box.Max.Y, (box.Min.Y/opaqueBlock+1)*opaqueBlock)
-		if !band(box.Min.X, box.Min.Y, box.Max.X, y1) {
+		if !r.blocksOpaque(box.Min.X, box.Min.Y, box.Max.X, y1) {
 			break
 		}
 		box.Min.Y = y1
 	}
 	for !box.Empty() {
 		y0 := max(box.Min.Y, (box.Max.Y-1)/opaqueBlock*opaqueBlock)
-		if !band(box.Min.X, y0, box.Max.X, box.Max.Y) {
+		if !r.blocksOpaque(box.Min.X, y0, box.Max.X, box.Max.Y) {
 			break
 		}
 		box.Max.Y = y0
 	}
 	for !box.Empty() {
 		x1 := min(box.Max.X, (box.Min.X/opaqueBlock+1)*opaqueBlock)
-		if !band(box.Min.X, box.Min.Y, x1, box.Max.Y) {
+		if !r.blocksOpaque(box.Min.X, box.Min.Y, x1, box.Max.Y) {
 			break
 		}
 		box.Min.X = x1
 	}
 	for !box.Empty() {
 		x0 := max(box.Min.X, (box.Max.X-1)/opaqueBlock*opaqueBlock)
-		if !band(x0, box.Min.Y, box.Max.X, box.Max.Y) {
+		if !r.blocksOpaque(x0, box.Min.Y, box.Max.X, box.Max.Y) {
 			break
 		}
 		box.Max.X = x0
