@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"encoding/binary"
 	"image/color"
 	"math/rand/v2"
 	"testing"
@@ -75,6 +76,22 @@ func TestUnderNothing(t *testing.T) {
 			s := uint32(c) | uint32(a-c/2)<<8 | uint32(c/3)<<16 | uint32(a)<<24
 			if got := under(0, s&0x00ff00ff, s>>8&0x00ff00ff); got != s {
 				t.Fatalf("under(0, %08x) = %08x", s, got)
+			}
+		}
+	}
+}
+
+// TestBothNearOpaque checks the two-pixel test of blendPainted against
+// the one-pixel one for every pair of alphas: it holds only while
+// nearOpaque is a run of high bits.
+func TestBothNearOpaque(t *testing.T) {
+	for a := range 256 {
+		for b := range 256 {
+			d := binary.LittleEndian.AppendUint32(nil, uint32(a)<<24|0x102030)
+			d = binary.LittleEndian.AppendUint32(d, uint32(b)<<24|0x405060)
+			got := binary.LittleEndian.Uint64(d)&bothNearOpaque == bothNearOpaque
+			if want := a >= nearOpaque && b >= nearOpaque; got != want {
+				t.Fatalf("alphas %d, %d: both near opaque %v, want %v", a, b, got, want)
 			}
 		}
 	}

@@ -29,6 +29,7 @@ type stroker struct {
 	// hair, when set, draws the segment pieces instead of outlining them
 	// (see hairliner); joins and dots are still outlined into dst.
 	hair *hairliner
+	axis []bool // hairSubpath's scratch
 }
 
 // thinWidth is the widest stroke drawn the thin way, pixels.
@@ -105,6 +106,10 @@ func (s *stroker) subpath(pts []Pt, closed bool) {
 	} else {
 		closed = false
 	}
+	if s.hair != nil && s.pat == nil {
+		s.hairSubpath(pts, segs, closed)
+		return
+	}
 	var (
 		phase        float64 // distance into the dash pattern at segment start
 		prevU        Pt
@@ -115,11 +120,8 @@ func (s *stroker) subpath(pts []Pt, closed bool) {
 	for k := 0; k < segs; k++ {
 		a, b := pts[k], pts[(k+1)%n]
 		dx, dy := b.X-a.X, b.Y-a.Y
-		l := math.Sqrt(dx*dx + dy*dy)
-		if math.IsInf(l, 1) {
-			l = math.Hypot(dx, dy) // squares beyond float64: huge points
-		}
-		if !(l > 0) || math.IsInf(l, 1) {
+		l, ok := segLength(dx, dy)
+		if !ok {
 			prevEndDown = false
 			continue
 		}
@@ -198,6 +200,19 @@ func (s *stroker) subpath(pts []Pt, closed bool) {
 	if closed && firstStarted && prevEndDown {
 		s.join(pts[0], prevU, firstU)
 	}
+}
+
+// segLength is the length of (dx, dy), and whether it is positive and
+// finite (a segment to stroke).
+func segLength(dx, dy float64) (float64, bool) {
+	l := math.Sqrt(dx*dx + dy*dy)
+	if l > 0 && l <= math.MaxFloat64 {
+		return l, true
+	}
+	if math.IsInf(l, 1) {
+		l = math.Hypot(dx, dy) // squares beyond float64: huge points
+	}
+	return l, l > 0 && !math.IsInf(l, 1)
 }
 
 // extendAt reports whether a thin stroke's segment k (direction u) is
