@@ -38,7 +38,7 @@ func drawFrontToBack(ctx context.Context, r *Raster, v View, layers []Layer, bg 
 	}
 	r.resetOcclusion()
 	r.under = true
-	defer func() { r.under = false }()
+	defer func() { r.under = false; r.endAlpha() }()
 	d := newDrawer(ctx, r, v)
 	defer d.release()
 	d.occ = r

@@ -32,8 +32,9 @@ type hairliner struct {
 	r     *Raster
 	b     blender
 	hw    float64
-	pix   []byte // r's pixels
-	under bool   // r paints under
+	pix   []byte  // r's pixels
+	alpha []uint8 // r's alpha plane, painting under
+	under bool    // r paints under
 	// The pixels covered and not yet painted: byte offsets and coverages,
 	// painted by flush in one loop without a call per pixel.
 	n    int
@@ -205,7 +206,7 @@ func (h *hairliner) add(off int, cov float64, with *hairColumn) {
 // span makes room for a column's pixels (at most four: a thin stroke is
 // at most 2√2 pixels thick across a column) before the column.
 func (h *hairliner) put(off int, cov float64) {
-	if h.under && h.pix[off+3] >= nearOpaque {
+	if h.under && h.alpha[off>>2] >= nearOpaque {
 		return // painting under: nothing shows under this pixel
 	}
 	if m := uint8(cov*255 + 0.5); m != 0 {
@@ -217,20 +218,23 @@ func (h *hairliner) put(off int, cov float64) {
 // flush paints the recorded pixels in the (opaque) colour: over them, or
 // under them when the raster paints under.
 func (h *hairliner) flush() {
-	pix := h.pix
+	pix, alpha := h.pix, h.alpha
 	b := &h.b
 	offs, covs := h.offs[:h.n], h.covs[:h.n]
 	if b.under { // blendUnder written out: the hot loop of a frame
 		for k, o := range offs {
-			px := pix[o : o+4 : o+4]
-			if px[3] >= nearOpaque {
+			a := &alpha[o>>2]
+			if *a >= nearOpaque {
 				continue // an opaque pixel takes nothing more
 			}
 			srb, sga := b.rb, b.ga
 			if m := uint32(covs[k]); m != 255 {
 				srb, sga = div255x2(srb*m), div255x2(sga*m)
 			}
-			binary.LittleEndian.PutUint32(px, under(binary.LittleEndian.Uint32(px), srb, sga))
+			px := pix[o : o+4 : o+4]
+			p := under(binary.LittleEndian.Uint32(px), srb, sga)
+			binary.LittleEndian.PutUint32(px, p)
+			*a = uint8(p >> 24)
 		}
 	} else {
 		for k, o := range offs {
@@ -261,7 +265,7 @@ func (r *Raster) strokeThin(p *Path, width float64, c color.NRGBA, dash []float6
 		return
 	}
 	r.hair.r, r.hair.b, r.hair.hw, r.hair.n = r, r.newBlender(c), width/2, 0
-	r.hair.pix, r.hair.under = r.img.Pix, r.under
+	r.hair.pix, r.hair.alpha, r.hair.under = r.img.Pix, r.alpha, r.under
 	r.st.hair = &r.hair
 	r.outline.Reset()
 	r.st.strokeOutline(&r.outline, p, width, dash, clip)

@@ -50,6 +50,7 @@ func (r *Raster) resetOcclusion() {
 	for i := range r.occ {
 		r.occ[i] = occBlock{dirty: true}
 	}
+	r.startAlpha()
 }
 
 // pixelBox returns the pixels of the raster rect covers; ok is false when
@@ -83,15 +84,19 @@ func (r *Raster) rescan(i int) {
 	x0, y0 := bx*opaqueBlock, by*opaqueBlock
 	x1, y1 := min(w, x0+opaqueBlock), min(h, y0+opaqueBlock)
 	gx, gy := x0+int(b.gap)%opaqueBlock, y0+int(b.gap)/opaqueBlock
+	pitch := r.img.Stride / 4
 	for y := gy; y < y1; y++ {
 		xs := x0
 		if y == gy {
 			xs = gx
 		}
-		off := r.img.PixOffset(xs, y)
-		for x := xs; x < x1; x, off = x+1, off+4 {
-			if r.img.Pix[off+3] < nearOpaque {
-				b.gap = uint8((y-y0)*opaqueBlock + x - x0)
+		row := r.alpha[y*pitch+xs : y*pitch+x1]
+		if len(row) == opaqueBlock && eightOpaque(row) {
+			continue
+		}
+		for k, a := range row {
+			if a < nearOpaque {
+				b.gap = uint8((y-y0)*opaqueBlock + xs + k - x0)
 				return
 			}
 		}
@@ -124,10 +129,10 @@ func (r *Raster) hidden(rect Rect) bool {
 			}
 			// The part of rect within the block, past the gap.
 			xs, xe := max(x0, bx0), min(x1, bx0+opaqueBlock)
+			pitch := r.img.Stride / 4
 			for y := max(y0, gy); y < min(y1, by0+opaqueBlock); y++ {
-				off := r.img.PixOffset(xs, y)
-				for x := xs; x < xe; x, off = x+1, off+4 {
-					if r.img.Pix[off+3] < nearOpaque {
+				for _, a := range r.alpha[y*pitch+xs : y*pitch+xe] {
+					if a < nearOpaque {
 						return false
 					}
 				}

@@ -14,8 +14,12 @@ func paintAlpha(r *Raster, x0, y0, x1, y1 int, a uint8, mark bool) {
 	b := r.img.Rect
 	for y := max(y0, 0); y < min(y1, b.Dy()); y++ {
 		for x := max(x0, 0); x < min(x1, b.Dx()); x++ {
-			px := r.img.Pix[r.img.PixOffset(x, y):]
+			off := r.img.PixOffset(x, y)
+			px := r.img.Pix[off:]
 			px[3] = max(px[3], a)
+			if r.alpha != nil {
+				r.alpha[off>>2] = px[3]
+			}
 		}
 	}
 	if mark {

@@ -55,6 +55,10 @@ type Raster struct {
 	under bool
 	occ   []occBlock
 	occW  int
+	// alpha is the alpha plane while painting under (alpha.go);
+	// alphaBuf holds it for the pool.
+	alpha    []uint8
+	alphaBuf *[]uint8
 }
 
 // NewRaster returns a w×h raster filled with bg. Negative sizes are taken
@@ -144,7 +148,17 @@ func (r *Raster) blend(box image.Rectangle, m *image.Alpha, c color.NRGBA) {
 	pix, stride := r.img.Pix, r.img.Stride
 	off := r.img.PixOffset(box.Min.X, box.Min.Y)
 	for y := range box.Dy() {
-		row := pix[off+y*stride : off+y*stride+4*w]
+		o := off + y*stride
+		row := pix[o : o+4*w]
+		if b.under {
+			al := r.alpha[o>>2 : o>>2+w]
+			for x, mv := range m.Pix[y*w : y*w+w] {
+				if mv != 0 {
+					b.blendUnder(row[4*x:4*x+4:4*x+4], &al[x], uint32(mv))
+				}
+			}
+			continue
+		}
 		for x, mv := range m.Pix[y*w : y*w+w] {
 			if mv != 0 {
 				b.blend(row[4*x:4*x+4:4*x+4], uint32(mv))
@@ -176,14 +190,15 @@ func (r *Raster) fill(q *Path, box image.Rectangle, c color.NRGBA) {
 		if b.under {
 			// Painting under: an opaque pixel takes nothing more, so its
 			// coverage is not worked out.
+			al := r.alpha[off>>2 : off>>2+w : off>>2+w]
 			for x := lo; x < hi; x++ {
 				s += cells[x]
 				cells[x] = 0
-				if x >= w || row[4*x+3] >= nearOpaque {
+				if x >= w || al[x] >= nearOpaque {
 					continue
 				}
 				if m := coverage8(s); m != 0 {
-					b.blendUnder(row[4*x:4*x+4:4*x+4], m)
+					b.blendUnder(row[4*x:4*x+4:4*x+4], &al[x], m)
 				}
 			}
 			continue
@@ -229,12 +244,9 @@ func div255x2(x uint32) uint32 {
 	return ((x + (x>>8)&0x00ff00ff) >> 8) & 0x00ff00ff
 }
 
-// blend paints px (4 bytes) with coverage m in 1..255.
+// blend paints px (4 bytes) with coverage m in 1..255, over it (painting
+// under goes through blendUnder, which keeps the alpha plane).
 func (b *blender) blend(px []byte, m uint32) {
-	if b.under {
-		b.blendUnder(px, m)
-		return
-	}
 	if m == 255 && b.sa == 255 {
 		binary.LittleEndian.PutUint32(px, b.opaque)
 		return
@@ -256,16 +268,18 @@ func (b *blender) blend(px []byte, m uint32) {
 // blendUnder paints px with coverage m under what it holds: the pixel
 // keeps its paint and lets through 1 - alpha of the new colour (the
 // "destination over" operator). An opaque pixel, or a nearly opaque one,
-// is left alone.
-func (b *blender) blendUnder(px []byte, m uint32) {
-	if px[3] >= nearOpaque {
+// is left alone. a is the pixel's alpha in the alpha plane.
+func (b *blender) blendUnder(px []byte, a *uint8, m uint32) {
+	if *a >= nearOpaque {
 		return
 	}
 	srb, sga := b.rb, b.ga
 	if m != 255 {
 		srb, sga = div255x2(srb*m), div255x2(sga*m)
 	}
-	binary.LittleEndian.PutUint32(px, under(binary.LittleEndian.Uint32(px), srb, sga))
+	p := under(binary.LittleEndian.Uint32(px), srb, sga)
+	binary.LittleEndian.PutUint32(px, p)
+	*a = uint8(p >> 24)
 }
 
 // under is pixel p (premultiplied RGBA, little-endian) with the colour

@@ -165,20 +165,21 @@ func (r *Raster) blendPainted(x0, y0 int, ps *paintedSprite) {
 		off := y*stride + 4*lo
 		row := pix[off : off+4*len(src)]
 		if r.under {
-			// Two pixels at a time: on a crowded overview most of a
+			// Eight pixels at a time: on a crowded overview most of a
 			// marker lies under the markers drawn before it, and one
-			// test passes over two such pixels.
+			// test of the alpha plane passes over eight such pixels.
+			al := r.alpha[off>>2 : off>>2+len(src)]
 			i := 0
-			for ; i+1 < len(src); i += 2 {
-				d := row[4*i : 4*i+8 : 4*i+8]
-				if binary.LittleEndian.Uint64(d)&bothNearOpaque == bothNearOpaque {
+			for ; i+8 <= len(src); i += 8 {
+				if eightOpaque(al[i : i+8]) {
 					continue
 				}
-				spriteUnder(d[:4:4], src[i])
-				spriteUnder(d[4:8:8], src[i+1])
+				for j := i; j < i+8; j++ {
+					spriteUnder(row[4*j:4*j+4:4*j+4], &al[j], src[j])
+				}
 			}
-			if i < len(src) {
-				spriteUnder(row[4*i:4*i+4:4*i+4], src[i])
+			for ; i < len(src); i++ {
+				spriteUnder(row[4*i:4*i+4:4*i+4], &al[i], src[i])
 			}
 			continue
 		}
@@ -196,21 +197,20 @@ func (r *Raster) blendPainted(x0, y0 int, ps *paintedSprite) {
 	}
 }
 
-// bothNearOpaque masks the alpha bits of two little-endian RGBA pixels
-// that are set in every alpha of at least nearOpaque (252 = 0xfc).
-const bothNearOpaque = uint64(nearOpaque)<<56 | uint64(nearOpaque)<<24
-
-// spriteUnder paints sprite pixel s under pixel d.
-func spriteUnder(d []byte, s uint32) {
-	if s == 0 || d[3] >= nearOpaque {
+// spriteUnder paints sprite pixel s under pixel d, whose alpha in the
+// alpha plane is a.
+func spriteUnder(d []byte, a *uint8, s uint32) {
+	if s == 0 || *a >= nearOpaque {
 		return // nothing to paint, or nothing shows under it
 	}
-	switch p := binary.LittleEndian.Uint32(d); p {
-	case 0: // nothing painted here yet: the sprite's pixel
-		binary.LittleEndian.PutUint32(d, s)
-	default:
-		binary.LittleEndian.PutUint32(d, under(p, s&0x00ff00ff, s>>8&0x00ff00ff))
+	p := binary.LittleEndian.Uint32(d)
+	if p == 0 { // nothing painted here yet: the sprite's pixel
+		p = s
+	} else {
+		p = under(p, s&0x00ff00ff, s>>8&0x00ff00ff)
 	}
+	binary.LittleEndian.PutUint32(d, p)
+	*a = uint8(p >> 24)
 }
 
 // makeSprite rasterises the marker of k at (fx, fy)/spriteSteps within a

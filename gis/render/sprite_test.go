@@ -2,7 +2,6 @@ package render
 
 import (
 	"context"
-	"encoding/binary"
 	"image/color"
 	"math/rand/v2"
 	"testing"
@@ -81,17 +80,16 @@ func TestUnderNothing(t *testing.T) {
 	}
 }
 
-// TestBothNearOpaque checks the two-pixel test of blendPainted against
-// the one-pixel one for every pair of alphas: it holds only while
-// nearOpaque is a run of high bits.
-func TestBothNearOpaque(t *testing.T) {
-	for a := range 256 {
-		for b := range 256 {
-			d := binary.LittleEndian.AppendUint32(nil, uint32(a)<<24|0x102030)
-			d = binary.LittleEndian.AppendUint32(d, uint32(b)<<24|0x405060)
-			got := binary.LittleEndian.Uint64(d)&bothNearOpaque == bothNearOpaque
-			if want := a >= nearOpaque && b >= nearOpaque; got != want {
-				t.Fatalf("alphas %d, %d: both near opaque %v, want %v", a, b, got, want)
+// TestAllNearOpaque checks eightOpaque against the one-pixel test for
+// every alpha in every place of eight: it holds only while nearOpaque is
+// a run of high bits.
+func TestAllNearOpaque(t *testing.T) {
+	for place := range 8 {
+		for a := range 256 {
+			al := []uint8{255, 255, 255, 255, 255, 255, 255, 255}
+			al[place] = uint8(a)
+			if got, want := eightOpaque(al), a >= nearOpaque; got != want {
+				t.Fatalf("alpha %d in place %d: all near opaque %v, want %v", a, place, got, want)
 			}
 		}
 	}
