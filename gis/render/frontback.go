@@ -88,28 +88,48 @@ func (r *Raster) paintUnder(c color.NRGBA) {
 	b := r.newBlender(c)
 	bare := under(0, b.rb, b.ga) // a pixel nothing was painted on: c itself
 	bare2 := uint64(bare) | uint64(bare)<<32
-	opaque2 := uint64(0xff000000ff000000)
 	w := r.img.Rect.Dx()
 	for y := range r.img.Rect.Dy() {
 		off := r.img.PixOffset(0, y)
 		row := r.img.Pix[off : off+4*w]
 		// Two pixels at a time: most of a frame's pixels are background
-		// nothing was painted on, or opaque paint.
+		// nothing was painted on, or opaque paint; eight opaque ones at a
+		// time where the alpha plane says so.
 		i := 0
-		for ; i+8 <= len(row); i += 8 {
-			px := row[i : i+8 : i+8]
-			switch p := binary.LittleEndian.Uint64(px); {
-			case p == 0:
-				binary.LittleEndian.PutUint64(px, bare2)
-			case p&opaque2 == opaque2:
-			default:
-				b.paintUnder1(px[:4:4], bare)
-				b.paintUnder1(px[4:8:8], bare)
+		if r.alpha != nil {
+			al := r.alpha[off>>2 : off>>2+w]
+			for ; i+32 <= len(row); i += 32 {
+				if binary.LittleEndian.Uint64(al[i>>2:]) == allOpaque {
+					continue
+				}
+				for j := i; j < i+32; j += 8 {
+					b.paintUnder2(row[j:j+8:j+8], bare, bare2)
+				}
 			}
+		}
+		for ; i+8 <= len(row); i += 8 {
+			b.paintUnder2(row[i:i+8:i+8], bare, bare2)
 		}
 		if i < len(row) {
 			b.paintUnder1(row[i:i+4:i+4], bare)
 		}
+	}
+}
+
+// allOpaque is eight alphas of 255.
+const allOpaque = ^uint64(0)
+
+// paintUnder2 paints b's colour under the two pixels px; bare is that
+// colour, bare2 it twice.
+func (b *blender) paintUnder2(px []byte, bare uint32, bare2 uint64) {
+	const opaque2 = uint64(0xff000000ff000000)
+	switch p := binary.LittleEndian.Uint64(px); {
+	case p == 0:
+		binary.LittleEndian.PutUint64(px, bare2)
+	case p&opaque2 == opaque2:
+	default:
+		b.paintUnder1(px[:4:4], bare)
+		b.paintUnder1(px[4:8:8], bare)
 	}
 }
 

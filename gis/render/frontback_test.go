@@ -155,10 +155,16 @@ func TestDrawFrontToBackKeepsFront(t *testing.T) {
 }
 
 // TestPaintUnder: the background goes under every pixel as under() puts
-// it, two at a time or one (odd widths, strips of a bigger picture).
+// it, two at a time or one (odd widths, strips of a bigger picture), and
+// with the alpha plane eight opaque ones at a time (the widest case has a
+// run of opaque pixels in every row).
 func TestPaintUnder(t *testing.T) {
 	bg := color.NRGBA{0xf4, 0xf1, 0xea, 0xff}
-	for _, w := range []int{1, 2, 7, 64} {
+	for _, tc := range []struct {
+		w     int
+		plane bool
+	}{{1, false}, {2, false}, {7, false}, {64, false}, {7, true}, {64, true}, {101, true}} {
+		w := tc.w
 		rng := rand.New(rand.NewPCG(uint64(w), 7))
 		big := NewRaster(w+3, 5, color.NRGBA{})
 		for i := range big.img.Pix {
@@ -177,8 +183,18 @@ func TestPaintUnder(t *testing.T) {
 				}
 			}
 		}
+		if w > 40 {
+			for y := range 5 {
+				for x := 9; x < 41+y; x++ {
+					big.img.Pix[big.img.PixOffset(x, y)+3] = 255
+				}
+			}
+		}
 		before := slices.Clone(big.img.Pix)
 		r := NewRasterOn(big.img.SubImage(image.Rect(1, 0, 1+w, 5)).(*image.RGBA))
+		if tc.plane {
+			r.startAlpha()
+		}
 		r.paintUnder(bg)
 		b := r.newBlender(bg)
 		for y := range 5 {
@@ -189,7 +205,7 @@ func TestPaintUnder(t *testing.T) {
 					want = under(want, b.rb, b.ga)
 				}
 				if got := binary.LittleEndian.Uint32(big.img.Pix[o:]); got != want {
-					t.Fatalf("width %d: pixel (%d, %d) = %08x, want %08x", w, x, y, got, want)
+					t.Fatalf("width %d, plane %v: pixel (%d, %d) = %08x, want %08x", w, tc.plane, x, y, got, want)
 				}
 			}
 		}

@@ -174,6 +174,17 @@ func (r *Raster) blendPainted(x0, y0 int, ps *paintedSprite) {
 				if eightOpaque(al[i : i+8]) {
 					continue
 				}
+				if binary.LittleEndian.Uint64(al[i:i+8]) == 0 {
+					// Nothing painted there yet (alpha 0 is a bare pixel,
+					// premultiplied): the sprite's pixels, unread.
+					for j := i; j < i+8; j++ {
+						if s := src[j]; s != 0 {
+							binary.LittleEndian.PutUint32(row[4*j:4*j+4:4*j+4], s)
+							al[j] = uint8(s >> 24)
+						}
+					}
+					continue
+				}
 				for j := i; j < i+8; j++ {
 					spriteUnder(row[4*j:4*j+4:4*j+4], &al[j], src[j])
 				}
