@@ -232,3 +232,20 @@ func TestViewValid(t *testing.T) {
 		}
 	}
 }
+
+// TestFinite: finite's one subtraction tells NaN and the infinities from
+// every finite number, the extremes too.
+func TestFinite(t *testing.T) {
+	for _, tc := range []struct {
+		f    float64
+		want bool
+	}{
+		{0, true}, {math.Copysign(0, -1), true}, {1, true}, {-2.5, true},
+		{math.MaxFloat64, true}, {-math.MaxFloat64, true}, {math.SmallestNonzeroFloat64, true},
+		{math.Inf(1), false}, {math.Inf(-1), false}, {math.NaN(), false},
+	} {
+		if got := finite(tc.f); got != tc.want {
+			t.Errorf("finite(%v) = %v, want %v", tc.f, got, tc.want)
+		}
+	}
+}
