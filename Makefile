@@ -51,6 +51,7 @@ fmt-check:
 
 race: deps-test
 	$(GO) test -race -count=1 ./...
+	cd third_party/go-locale && $(GO) test -race -count=1 ./...
 
 # A short run of every fuzz target (the seed corpora also run in `race`).
 fuzz: deps-test
