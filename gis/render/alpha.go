@@ -83,3 +83,46 @@ const allNearOpaque = 0x0101010101010101 * uint64(nearOpaque)
 func eightOpaque(a []uint8) bool {
 	return binary.LittleEndian.Uint64(a)&allNearOpaque == allNearOpaque
 }
+
+// nearOpaqueTail reports whether the n < 8 alphas of plane from i on are
+// all nearly opaque, in one load of eight where the plane has them (the
+// ends of a marker's rows, mostly a few pixels long).
+func nearOpaqueTail(plane []uint8, i, n int) bool {
+	if i+8 > len(plane) {
+		for _, a := range plane[i : i+n] {
+			if a < nearOpaque {
+				return false
+			}
+		}
+		return true
+	}
+	m := allNearOpaque >> (8 * (8 - n))
+	return binary.LittleEndian.Uint64(plane[i:i+8])&m == m
+}
+
+// opaqueBox reports whether every pixel of [x0, x1) × [y0, y1), cut to
+// the raster, is nearly opaque in the plane (nothing of the raster: true).
+// It reads the pixels themselves, for boxes a few pixels across, where
+// the blocks of occlusion.go are too coarse to tell.
+func (r *Raster) opaqueBox(x0, y0, x1, y1 int) bool {
+	x0, y0, x1, y1, in := r.within(x0, y0, x1, y1)
+	if !in {
+		return true
+	}
+	pitch := r.img.Stride / 4
+	for y := y0; y < y1; y++ {
+		row := r.alpha[y*pitch+x0 : y*pitch+x1]
+		for len(row) >= 8 {
+			if !eightOpaque(row) {
+				return false
+			}
+			row = row[8:]
+		}
+		for _, a := range row {
+			if a < nearOpaque {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -56,3 +56,28 @@ func TestBlankRow(t *testing.T) {
 		}
 	}
 }
+
+// TestNearOpaqueTail: the n < 8 alphas from i on, against a loop over
+// them, inside the plane (one load of eight) and at its end (where eight
+// would read past it).
+func TestNearOpaqueTail(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	plane := make([]uint8, 21)
+	for step := range 2000 {
+		for k := range plane {
+			plane[k] = []uint8{nearOpaque, 255, nearOpaque - 1, 0}[rng.IntN(4)]
+			if rng.IntN(4) > 0 {
+				plane[k] = 255 // mostly opaque, so that true comes up
+			}
+		}
+		n := 1 + rng.IntN(7)
+		i := rng.IntN(len(plane) - n + 1)
+		want := true
+		for _, a := range plane[i : i+n] {
+			want = want && a >= nearOpaque
+		}
+		if got := nearOpaqueTail(plane, i, n); got != want {
+			t.Fatalf("step %d: nearOpaqueTail(%v, %d, %d) = %v, want %v", step, plane, i, n, got, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -210,4 +211,91 @@ func TestPaintUnder(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestOcclusionMargin: nothing a feature paints lies beyond its box grown
+// by occlusionMargin (a feature skipped as hidden would otherwise lose
+// pixels). Markers of every shape (drawn as paths, then, past
+// spriteAfter, as sprites), lines and outlined polygons of thin and thick
+// widths, dashed or not, at random sub-pixel places, each alone in a cell
+// of the raster.
+func TestOcclusionMargin(t *testing.T) {
+	const cell, cols = 48, 24
+	v := View{Center: wuhai, MetresPerPixel: 3, Width: cell * cols, Height: cell * cols}
+	rng := rand.New(rand.NewPCG(9, 10))
+	widths := []float64{0, 0.5, 1, 1.5, 2, 2.5, 4, 6}
+	ink := color.NRGBA{20, 20, 20, 255}
+	style := func() Style {
+		st := Style{Stroke: ink, StrokeWidth: widths[rng.IntN(len(widths))], Fill: color.NRGBA{200, 60, 60, 160}}
+		if rng.IntN(4) == 0 {
+			st.Dash = []float64{3, 2}
+		}
+		if rng.IntN(5) == 0 {
+			st.Stroke.A = 120 // translucent: not the hairliner
+		}
+		return st
+	}
+	for _, kind := range []string{"points", "lines", "polygons"} {
+		t.Run(kind, func(t *testing.T) {
+			var fs []Feature
+			for c := range cols * cols {
+				cx := float64(c%cols*cell+cell/2) + rng.Float64()
+				cy := float64(c/cols*cell+cell/2) + rng.Float64()
+				st := style()
+				var g orb.Geometry
+				switch kind {
+				case "points":
+					st.PointShape = PointShape(rng.IntN(4))
+					st.PointSize = 2 + rng.Float64()*14
+					st.Dash = nil
+					g = v.ToLonLat(cx, cy)
+				case "lines":
+					g = orb.LineString(px(v, randomPath(rng, cx, cy, 2+rng.IntN(4))...))
+				default:
+					g = orb.Polygon{ring(v, randomPath(rng, cx, cy, 3+rng.IntN(4))...)}
+				}
+				fs = append(fs, Feature{Geometry: g, Style: st})
+			}
+			r := NewRaster(v.Width, v.Height, color.NRGBA{})
+			if err := DrawFrontToBack(context.Background(), r, v, []Layer{{Opacity: 1, Features: fs}}, color.NRGBA{}); err != nil {
+				t.Fatal(err)
+			}
+			d := newDrawer(context.Background(), r, v)
+			defer d.release()
+			painted := 0
+			for c, f := range fs {
+				b, _ := geomBox(f.Geometry)
+				x0, y1 := d.toPixel(b.Min)
+				x1, y0 := d.toPixel(b.Max)
+				m := occlusionMargin(f.Geometry, &f.Style, max(f.Style.strokeWidth(), f.Style.pointSize())+2)
+				box := Rect{x0, y0, x1, y1}.Outset(m)
+				allowed := image.Rect(int(math.Floor(box.MinX)), int(math.Floor(box.MinY)), int(math.Ceil(box.MaxX)), int(math.Ceil(box.MaxY)))
+				cellBox := image.Rect(c%cols*cell, c/cols*cell, c%cols*cell+cell, c/cols*cell+cell)
+				for y := cellBox.Min.Y; y < cellBox.Max.Y; y++ {
+					for x := cellBox.Min.X; x < cellBox.Max.X; x++ {
+						if r.img.Pix[r.img.PixOffset(x, y)+3] == 0 {
+							continue
+						}
+						painted++
+						if !image.Pt(x, y).In(allowed) {
+							t.Fatalf("feature %d (%+v): pixel (%d, %d) painted, outside %v (margin %.2f)", c, f.Style, x, y, allowed, m)
+						}
+					}
+				}
+			}
+			if painted == 0 {
+				t.Fatal("nothing painted")
+			}
+		})
+	}
+}
+
+// randomPath is n pixel positions within 12 pixels of (cx, cy), as x, y
+// pairs.
+func randomPath(rng *rand.Rand, cx, cy float64, n int) []float64 {
+	xy := make([]float64, 0, 2*n)
+	for range n {
+		xy = append(xy, cx+rng.Float64()*24-12, cy+rng.Float64()*24-12)
+	}
+	return xy
 }

@@ -146,19 +146,30 @@ func (h *hairliner) span(a0, b0, a1, b1 float64, swap, joinP, joinQ, first bool)
 	}
 }
 
-// hiddenPiece reports whether the piece over columns [i0, i1) between
-// minor coordinates lo and hi lies on blocks of the raster wholly opaque:
-// painting under, none of its pixels would show.
+// hiddenPiece reports whether every pixel of the box of the piece over
+// columns [i0, i1) between minor coordinates lo and hi is nearly opaque:
+// painting under, none of its pixels would show. A piece of an overview's
+// outline is a few pixels long, its box a few dozen pixels, read straight
+// from the alpha plane (the 8×8 blocks were too coarse: half the pieces
+// they let through still painted nothing); a longer one asks the blocks.
 func (h *hairliner) hiddenPiece(i0, i1 int, lo, hi float64, swap bool) bool {
 	if !(lo > -1e9 && hi < 1e9) {
 		return false
 	}
 	j0, j1 := int(math.Floor(lo)), int(math.Ceil(hi))
+	x0, y0, x1, y1 := i0, j0, i1, j1
 	if swap {
-		return h.r.blocksOpaque(j0, i0, j1, i1)
+		x0, y0, x1, y1 = j0, i0, j1, i1
 	}
-	return h.r.blocksOpaque(i0, j0, i1, j1)
+	if (x1-x0)*(y1-y0) <= maxOpaqueBox {
+		return h.r.opaqueBox(x0, y0, x1, y1)
+	}
+	return h.r.blocksOpaque(x0, y0, x1, y1)
 }
+
+// maxOpaqueBox is the most pixels hiddenPiece reads of a piece's box: a
+// long diagonal piece's box is mostly not its pixels.
+const maxOpaqueBox = 256
 
 // column covers the pixels of a column at byte offset off0 (pixel row 0
 // of the minor axis, stride step) between top and bot, times f, keeping

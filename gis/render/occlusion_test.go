@@ -41,8 +41,8 @@ func opaqueWithin(r *Raster, x0, y0, x1, y1 int) bool {
 	return true
 }
 
-// TestOcclusionAnswers: hidden and blocksOpaque give the brute-force
-// answers while paint comes in and is marked, on rasters whose edge blocks
+// TestOcclusionAnswers: hidden, blocksOpaque and opaqueBox give the
+// brute-force answers while paint comes in and is marked, on rasters whose edge blocks
 // are partial; paint not marked only ever makes them answer "not opaque"
 // (drawing more, never less).
 func TestOcclusionAnswers(t *testing.T) {
@@ -76,6 +76,10 @@ func TestOcclusionAnswers(t *testing.T) {
 				got := r.hidden(Rect{float64(qx0), float64(qy0), float64(qx1), float64(qy1)})
 				if got && !want || tc.mark && got != want {
 					t.Fatalf("step %d: hidden(%d,%d,%d,%d) = %v, pixels say %v", step, qx0, qy0, qx1, qy1, got, want)
+				}
+				// opaqueBox reads the plane: exact, marked or not.
+				if got, want := r.opaqueBox(qx0, qy0, qx1, qy1), !onRaster || opaqueWithin(r, qx0, qy0, qx1, qy1); got != want {
+					t.Fatalf("step %d: opaqueBox(%d,%d,%d,%d) = %v, pixels say %v", step, qx0, qy0, qx1, qy1, got, want)
 				}
 				// The blocks the query meets, whole.
 				bx0, by0 := max(qx0, 0)/opaqueBlock*opaqueBlock, max(qy0, 0)/opaqueBlock*opaqueBlock

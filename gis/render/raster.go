@@ -315,7 +315,7 @@ func (r *Raster) FillPath(p *Path, c color.NRGBA) {
 		// rasterised (a feature's fill goes under its own outline, and
 		// often lies wholly under paint drawn before).
 		vb := r.visibleBox(box)
-		if vb.Empty() {
+		if vb.Empty() || vb.Dx()*vb.Dy() <= maxOpaqueFill && r.opaqueBox(vb.Min.X, vb.Min.Y, vb.Max.X, vb.Max.Y) {
 			return
 		}
 		if vb != box {
@@ -326,6 +326,10 @@ func (r *Raster) FillPath(p *Path, c color.NRGBA) {
 	}
 	r.fill(q, box, c)
 }
+
+// maxOpaqueFill is the most pixels of a box FillPath reads to find its
+// fill hidden.
+const maxOpaqueFill = 1024
 
 // StrokePath implements Canvas.
 func (r *Raster) StrokePath(p *Path, width float64, c color.NRGBA, dash []float64) {

@@ -189,6 +189,9 @@ func (r *Raster) blendPainted(x0, y0 int, ps *paintedSprite) {
 					spriteUnder(row[4*j:4*j+4:4*j+4], &al[j], src[j])
 				}
 			}
+			if i < len(src) && nearOpaqueTail(r.alpha, off>>2+i, len(src)-i) {
+				continue
+			}
 			for ; i < len(src); i++ {
 				spriteUnder(row[4*i:4*i+4:4*i+4], &al[i], src[i])
 			}
