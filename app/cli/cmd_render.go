@@ -21,7 +21,7 @@ import (
 )
 
 func init() {
-	register(command{name: "render", usage: "P.gpkg -o MAP.png [--size WxH] [--bbox minlon,minlat,maxlon,maxlat] [--basemap TILES] [--basemap-opacity 0..1]", run: runRender})
+	register(command{name: "render", usage: "P.gpkg -o MAP.png [--size WxH] [--bbox minlon,minlat,maxlon,maxlat] [--layers L1,L2…] [--basemap TILES] [--basemap-opacity 0..1]", run: runRender})
 }
 
 // Defaults of `render`.
@@ -35,13 +35,15 @@ const (
 	renderMaxSize = 8192
 )
 
-// runRender draws the project's map headless, as the window shows it (all
-// layers, default symbology, mine labels, a scale bar), into a PNG.
+// runRender draws the project's map headless, as the window shows it (the
+// layers shown and their styles as kept in the project file, mine labels,
+// a scale bar), into a PNG; --layers names the layers to draw instead.
 func runRender(e *env, args []string) error {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	out := fs.String("o", "", "")
 	size := fs.String("size", fmt.Sprintf("%dx%d", renderDefaultW, renderDefaultH), "")
 	bboxArg := fs.String("bbox", "", "")
+	layersArg := fs.String("layers", "", "")
 	baseArg := fs.String("basemap", "", "")
 	baseOp := fs.Float64("basemap-opacity", 1, "")
 	pos, err := parse(e, commands["render"], fs, args, 1, 1)
@@ -63,6 +65,14 @@ func runRender(e *env, args []string) error {
 		}
 		bbox = &b
 	}
+	var only map[string]bool
+	if *layersArg != "" {
+		if only, err = parseLayers(*layersArg); err != nil {
+			var bad *badLayerError
+			errors.As(err, &bad)
+			return &usageError{e.t("cli.render.bad-layer", i18n.Args{"name": bad.name, "layers": layerNames(e.lang)})}
+		}
+	}
 
 	// The map font is found and parsed while the project opens.
 	type fontResult struct {
@@ -81,11 +91,15 @@ func runRender(e *env, args []string) error {
 	defer st.Close()
 	ctx := context.Background()
 
+	styles, hidden, err := renderStyles(ctx, st, only)
+	if err != nil {
+		return &app.ProjectError{Path: pos[0], Err: err}
+	}
 	var v render.View
 	if bbox != nil {
 		v = render.FitView(*bbox, w, h, 0)
 	} else {
-		ext, ok, err := app.ProjectExtent(ctx, st, nil)
+		ext, ok, err := app.ProjectExtent(ctx, st, hidden)
 		if err != nil {
 			return &app.ProjectError{Path: pos[0], Err: err}
 		}
@@ -104,7 +118,7 @@ func runRender(e *env, args []string) error {
 		// The map is still useful without labels: say so and go on.
 		fmt.Fprintln(e.stderr, "minerehab render: "+e.t("cli.render.no-font", i18n.Args{"detail": ferr.Error()}))
 	}
-	opt := app.MapOptions{Font: fnt, ScaleBar: true, Lang: e.lang, BasemapOpacity: *baseOp}
+	opt := app.MapOptions{Font: fnt, ScaleBar: true, Lang: e.lang, BasemapOpacity: *baseOp, Styles: styles, Hidden: hidden}
 	if *baseArg != "" {
 		src, err := basemap.Open(*baseArg)
 		if err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/png"
 	"math"
@@ -9,6 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"minerehab/models"
+	"minerehab/models/store"
 )
 
 // sampleFile creates a project holding the bundled sample.
@@ -136,6 +140,9 @@ func TestRenderErrors(t *testing.T) {
 		{"unknown flag", "en", []string{"render", p, "-o", out, "--dpi", "300"}, []string{"--help"}},
 		{"empty project", "en", []string{"render", empty, "-o", out}, []string{"holds no features", "--bbox"}},
 		{"no project", "en", []string{"render", filepath.Join(dir, "none.gpkg"), "-o", out}, []string{"none.gpkg", "no such project file"}},
+		{"unknown layer", "en", []string{"render", p, "-o", out, "--layers", "mines,wells"}, []string{"no layer \"wells\"", "fire_points (Fire points)"}},
+		{"no layer named", "en", []string{"render", p, "-o", out, "--layers", ","}, []string{"no layer \",\""}},
+		{"unknown layer, Chinese", "zh_CN", []string{"render", p, "-o", out, "--layers", "矿井"}, []string{"没有名为“矿井”的图层", "fire_points (火点)"}},
 		{"unwritable output", "en", []string{"render", p, "-o", filepath.Join(dir, "no", "such", "dir", "x.png")}, []string{"cannot write", "x.png"}},
 	}
 	for _, tc := range tests {
@@ -160,13 +167,95 @@ func TestRenderErrors(t *testing.T) {
 	}
 }
 
+// TestRenderLayers: --layers draws the layers it names (by the project
+// file's names or the layer panel's, in either language and any case),
+// fitting the map to them; without it the layers the project hides (in
+// the project file, as the layer panel stores them) are not drawn.
+func TestRenderLayers(t *testing.T) {
+	p := sampleFile(t)
+	dir := t.TempDir()
+	draw := func(name string, args ...string) []byte {
+		t.Helper()
+		out := filepath.Join(dir, name+".png")
+		mustRun(t, append([]string{"render", p, "-o", out, "--size", "400x300", "--bbox", "106.7,39.4,107.0,39.8"}, args...)...)
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	all := draw("all")
+	mines := draw("mines", "--layers", "mines")
+	fires := draw("fires", "--layers", "火点")
+	both := draw("both", "--layers", "MINES, Fire points")
+	ink := func(b []byte) int { return inked(mustDecode(t, b)) }
+	if ink(mines) == 0 || ink(fires) == 0 || ink(mines) >= ink(all) || ink(fires) >= ink(all) || ink(both) >= ink(all) {
+		t.Errorf("inked pixels: all %d, mines %d, fire points %d, both %d", ink(all), ink(mines), ink(fires), ink(both))
+	}
+	if ink(both) <= ink(mines) || ink(both) <= ink(fires) {
+		t.Errorf("mines and fire points together (%d) no more than either (%d, %d)", ink(both), ink(mines), ink(fires))
+	}
+
+	// Fitted to the layers drawn: the fire points lie in a smaller box
+	// than the whole project (its reference features reach further).
+	scale := func(args ...string) string {
+		t.Helper()
+		out := mustRun(t, append([]string{"render", p, "-o", filepath.Join(dir, "fit.png"), "--size", "400x300"}, args...)...)
+		_, n, ok := strings.Cut(out, "1:")
+		if !ok {
+			t.Fatalf("no scale in %q", out)
+		}
+		return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(n), ")"))
+	}
+	if w, f := scale(), scale("--layers", "fire_points"); w == f {
+		t.Errorf("fire points drawn at the whole project's scale 1:%s", w)
+	}
+
+	// Hidden in the project file: drawn as with --layers listing the rest.
+	st, err := store.Open(p, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hidden := models.DefaultLayerStyle(models.LayerMines)
+	hidden.Visible = false
+	if err := st.SetLayerStyle(context.Background(), hidden); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	var rest []string
+	for _, l := range models.Layers {
+		if l.Name != models.LayerMines {
+			rest = append(rest, l.Name)
+		}
+	}
+	if a, b := draw("nomines", "--layers", strings.Join(rest, ",")), draw("stored"); !bytes.Equal(a, b) {
+		t.Error("the map of a project hiding its mines differs from --layers without mines")
+	}
+	if bytes.Equal(draw("stored2"), all) {
+		t.Error("the project hides its mines; they are drawn")
+	}
+	if !bytes.Equal(draw("named", "--layers", "mines"), mines) {
+		t.Error("--layers mines does not draw the mines the project hides")
+	}
+}
+
+// mustDecode decodes a PNG held in memory.
+func mustDecode(t *testing.T, b []byte) image.Image {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
 func TestRenderHelp(t *testing.T) {
 	t.Setenv("MINEREHAB_LANG", "en")
 	code, out, _ := run(t, "render", "--help")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"minerehab render P.gpkg -o MAP.png", "--size", "--bbox", "picture size in pixels"} {
+	for _, want := range []string{"minerehab render P.gpkg -o MAP.png", "--size", "--bbox", "--layers", "picture size in pixels", "layers to draw"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("help lacks %q:\n%s", want, out)
 		}
@@ -228,10 +317,11 @@ func TestParseBBox(t *testing.T) {
 	}
 }
 
-// FuzzRenderArgs: the --size and --bbox parsers never panic and accept
-// only what a view can be made of.
+// FuzzRenderArgs: the --size, --bbox and --layers parsers never panic and
+// accept only what a view can be made of (--layers: layers that exist,
+// at least one).
 func FuzzRenderArgs(f *testing.F) {
-	for _, s := range []string{"1600x1000", "640×480", "8192x8192", "0x0", "106.6,39.2,107.1,39.9", "-180,-85,180,85", "1e308,1,2,3", "x", ",,,", "NaN,NaN,NaN,NaN"} {
+	for _, s := range []string{"1600x1000", "640×480", "8192x8192", "0x0", "106.6,39.2,107.1,39.9", "-180,-85,180,85", "1e308,1,2,3", "x", ",,,", "NaN,NaN,NaN,NaN", "mines,fire_points", "矿山，火点", "Fire points, ROADS"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -247,6 +337,18 @@ func FuzzRenderArgs(f *testing.F) {
 			if !(b.Min[0] < b.Max[0] && b.Min[1] < b.Max[1]) {
 				t.Errorf("parseBBox(%q) accepted an empty box %v", s, b)
 			}
+		}
+		if only, err := parseLayers(s); err == nil {
+			if len(only) == 0 {
+				t.Errorf("parseLayers(%q) accepted no layer", s)
+			}
+			for name := range only {
+				if _, ok := models.LayerByName(name); !ok {
+					t.Errorf("parseLayers(%q) accepted %q", s, name)
+				}
+			}
+		} else if only != nil {
+			t.Errorf("parseLayers(%q) failed (%v) with layers %v", s, err, only)
 		}
 	})
 }
