@@ -86,18 +86,23 @@ func eightOpaque(a []uint8) bool {
 
 // nearOpaqueTail reports whether the n < 8 alphas of plane from i on are
 // all nearly opaque, in one load of eight where the plane has them (the
-// ends of a marker's rows, mostly a few pixels long).
+// ends of a marker's rows, and the rows of a short outline piece's box).
 func nearOpaqueTail(plane []uint8, i, n int) bool {
 	if i+8 > len(plane) {
-		for _, a := range plane[i : i+n] {
-			if a < nearOpaque {
-				return false
-			}
-		}
-		return true
+		return nearOpaqueBytes(plane[i : i+n])
 	}
 	m := allNearOpaque >> (8 * (8 - n))
 	return binary.LittleEndian.Uint64(plane[i:i+8])&m == m
+}
+
+// nearOpaqueBytes reports whether every alpha of a is nearly opaque.
+func nearOpaqueBytes(a []uint8) bool {
+	for _, v := range a {
+		if v < nearOpaque {
+			return false
+		}
+	}
+	return true
 }
 
 // opaqueBox reports whether every pixel of [x0, x1) × [y0, y1), cut to
@@ -109,19 +114,17 @@ func (r *Raster) opaqueBox(x0, y0, x1, y1 int) bool {
 	if !in {
 		return true
 	}
-	pitch := r.img.Stride / 4
+	pitch, plane := r.img.Stride/4, r.alpha
 	for y := y0; y < y1; y++ {
-		row := r.alpha[y*pitch+x0 : y*pitch+x1]
-		for len(row) >= 8 {
-			if !eightOpaque(row) {
+		i, n := y*pitch+x0, x1-x0
+		for ; n >= 8; n -= 8 {
+			if !eightOpaque(plane[i : i+8]) {
 				return false
 			}
-			row = row[8:]
+			i += 8
 		}
-		for _, a := range row {
-			if a < nearOpaque {
-				return false
-			}
+		if n > 0 && !nearOpaqueTail(plane, i, n) {
+			return false
 		}
 	}
 	return true
