@@ -93,13 +93,19 @@ func (r *Raster) paintUnder(c color.NRGBA) {
 		off := r.img.PixOffset(0, y)
 		row := r.img.Pix[off : off+4*w]
 		// Two pixels at a time: most of a frame's pixels are background
-		// nothing was painted on, or opaque paint; eight opaque ones at a
-		// time where the alpha plane says so.
+		// nothing was painted on, or opaque paint; eight at a time where
+		// the alpha plane says they are all opaque or all bare.
 		i := 0
 		if r.alpha != nil {
 			al := r.alpha[off>>2 : off>>2+w]
 			for ; i+32 <= len(row); i += 32 {
-				if binary.LittleEndian.Uint64(al[i>>2:]) == allOpaque {
+				switch binary.LittleEndian.Uint64(al[i>>2:]) {
+				case allOpaque:
+					continue
+				case 0: // bare (premultiplied): the colour, unread
+					for j := i; j < i+32; j += 8 {
+						binary.LittleEndian.PutUint64(row[j:j+8:j+8], bare2)
+					}
 					continue
 				}
 				for j := i; j < i+32; j += 8 {

@@ -189,6 +189,10 @@ func TestPaintUnder(t *testing.T) {
 				for x := 9; x < 41+y; x++ {
 					big.img.Pix[big.img.PixOffset(x, y)+3] = 255
 				}
+				// Bare pixels (nothing painted): runs of eight in the plane.
+				for x := 44; x < min(w, 84+y); x++ {
+					clear(big.img.Pix[big.img.PixOffset(x, y):][:4])
+				}
 			}
 		}
 		before := slices.Clone(big.img.Pix)
