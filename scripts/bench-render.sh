@@ -17,6 +17,7 @@
 # first `minerehab render` of a project writes it (timed on its own line,
 # "cold"), the timed runs read it.
 set -euo pipefail
+export GOAMD64=${GOAMD64:-v2} # as the Makefile builds (see there)
 cd "$(dirname "$0")/.."
 sizes=${1:-"medium large"}
 runs=${2:-5}

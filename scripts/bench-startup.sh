@@ -4,6 +4,7 @@
 # map's first frame (MINEREHAB_FIRST_FRAME=quit makes the window report it
 # and quit). Warm: one unmeasured run first. Prints every run and the median.
 set -euo pipefail
+export GOAMD64=${GOAMD64:-v2} # as the Makefile builds (see there)
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 dir=.bench

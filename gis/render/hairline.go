@@ -136,12 +136,11 @@ func (h *hairliner) span(a0, b0, a1, b1 float64, swap, joinP, joinQ, first bool)
 			with = &h.first
 		}
 		h.column(i*stepA, stepB, top, bot, f, nb, fnb, with)
-		col := hairColumn{i: i, swap: swap, lo: start, hi: h.n, ok: true}
 		if i == colQ {
-			h.last = col
+			h.last = hairColumn{i: i, swap: swap, lo: start, hi: h.n, ok: true}
 		}
 		if first && i == colP {
-			h.first = col
+			h.first = hairColumn{i: i, swap: swap, lo: start, hi: h.n, ok: true}
 		}
 	}
 }
