@@ -66,7 +66,7 @@ func TestBadGeometriesKeepTheMapWorking(t *testing.T) {
 		t.Fatalf("render of the Wuhai view: %v", err)
 	}
 	x, y := wv.ToPixel(orb.Point{106.9, 39.5})
-	f, err := Pick(ctx, st, wv, x, y, PickTolerance, nil)
+	f, err := Pick(ctx, st, wv, x, y, PickTolerance, nil, nil)
 	if err != nil || f == nil || f.Attrs.Name != "百万顶点" {
 		t.Fatalf("pick inside the big polygon: %v %v", f, err)
 	}

@@ -47,7 +47,7 @@ func TestPickAndBox(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f, err := Pick(ctx, st, v, x+tc.dx, y+tc.dy, PickTolerance, tc.hidden)
+			f, err := Pick(ctx, st, v, x+tc.dx, y+tc.dy, PickTolerance, tc.hidden, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -63,13 +63,13 @@ func TestPickAndBox(t *testing.T) {
 		})
 	}
 	// Far outside everything: nothing.
-	if f, err := Pick(ctx, st, v, -5000, -5000, PickTolerance, nil); err != nil || f != nil {
+	if f, err := Pick(ctx, st, v, -5000, -5000, PickTolerance, nil, nil); err != nil || f != nil {
 		t.Errorf("pick outside the data: %v %v", f, err)
 	}
 	// A box around one mine selects it.
 	m := firstFeature(t, st, models.LayerMines)
 	b := m.Geometry.Bound()
-	fs, truncated, err := SelectBox(ctx, st, b, map[string]bool{models.LayerReference: true}, 1000)
+	fs, truncated, err := SelectBox(ctx, st, b, map[string]bool{models.LayerReference: true}, nil, 1000)
 	if err != nil || truncated {
 		t.Fatal(err, truncated)
 	}
@@ -83,7 +83,7 @@ func TestPickAndBox(t *testing.T) {
 	if !found {
 		t.Errorf("box around mine %d did not select it (%d selected)", m.ID, len(fs))
 	}
-	if fs, truncated, _ := SelectBox(ctx, st, b, nil, 1); len(fs) != 1 || !truncated {
+	if fs, truncated, _ := SelectBox(ctx, st, b, nil, nil, 1); len(fs) != 1 || !truncated {
 		t.Errorf("limit 1: %d selected, truncated %v", len(fs), truncated)
 	}
 }

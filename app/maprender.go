@@ -53,6 +53,12 @@ type MapOptions struct {
 	// KeepClear lists boxes of the picture, in pixels, that labels must
 	// stay out of: what a window lays over its map (its scale bar).
 	KeepClear []image.Rectangle
+	// Surveys are field-survey sites drawn over the features and labels,
+	// under the scale bar, as the window lays its survey overlay over its
+	// map (RenderSurveys, none current): `minerehab render` draws what the
+	// window shows. The window leaves it nil and draws its overlay itself,
+	// so a survey edited redraws the overlay only.
+	Surveys []*models.Survey
 }
 
 func (o *MapOptions) ratio() float64 {
@@ -72,9 +78,9 @@ var ErrNoExtent = errors.New("no features to show")
 const minLabelPx = 20
 
 // RenderMap draws the visible layers of st through view v onto a new
-// picture of v's size, bottom layer first (models.Layers order), with the
-// mine labels placed without collisions over everything and, with
-// opt.ScaleBar, a scale bar.
+// picture of v's size, bottom layer first (LayerOrder of opt.Styles), with
+// the mine labels placed without collisions over everything, then
+// opt.Surveys and, with opt.ScaleBar, a scale bar.
 //
 // How it stays fast: at scales of lodLevels[0] metres per pixel and
 // coarser, each layer is drawn at a level of detail (maprender_lod.go)

@@ -496,8 +496,8 @@ func takeFrom(img *image.RGBA, prev *prevFrame) []image.Rectangle {
 }
 
 // drawLabels places the labels of the labelled features big enough on
-// screen, avoiding the fire point markers and opt.KeepClear, and draws the
-// scale bar.
+// screen, avoiding the fire point markers and opt.KeepClear, and draws
+// opt.Surveys and the scale bar over them.
 func drawLabels(ctx context.Context, canvas render.Canvas, v render.View, layers []*frameLayer, opt MapOptions) error {
 	ratio := opt.ratio()
 	dx, dy := degPerPx(v)
@@ -569,6 +569,13 @@ func drawLabels(ctx context.Context, canvas render.Canvas, v render.View, layers
 		}
 		labelLs = append(labelLs, render.Layer{Name: "keep-clear", Opacity: 1, Features: keepClear(v, keep)})
 		if err := render.Draw(ctx, canvas, v, labelLs); err != nil {
+			return err
+		}
+	}
+	// The survey sites go over the labels and under the scale bar, where
+	// the window stacks its survey overlay.
+	if len(opt.Surveys) > 0 {
+		if err := render.Draw(ctx, canvas, v, surveyLayers(opt.Surveys, "", ratio)); err != nil {
 			return err
 		}
 	}

@@ -214,10 +214,19 @@ var (
 // the survey current (a UID, "" for none) is drawn with a solid, wider
 // outline.
 func RenderSurveys(ctx context.Context, v render.View, ss []*models.Survey, current string, ratio float64) (*image.RGBA, error) {
+	r := render.NewRaster(v.Width, v.Height, color.NRGBA{})
+	if err := render.Draw(ctx, r, v, surveyLayers(ss, current, ratio)); err != nil {
+		return nil, err
+	}
+	return r.Image(), nil
+}
+
+// surveyLayers are the layers RenderSurveys draws: the halos under all the
+// sites. RenderMap draws the same over its map (MapOptions.Surveys).
+func surveyLayers(ss []*models.Survey, current string, ratio float64) []render.Layer {
 	if ratio <= 0 {
 		ratio = 1
 	}
-	r := render.NewRaster(v.Width, v.Height, color.NRGBA{})
 	halo := render.Layer{Name: "survey-halo", Opacity: 1}
 	top := render.Layer{Name: "surveys", Opacity: 1}
 	for _, s := range ss {
@@ -246,10 +255,7 @@ func RenderSurveys(ctx context.Context, v render.View, ss []*models.Survey, curr
 		top.Features = append(top.Features, render.Feature{Geometry: s.Geometry, Style: render.Style{Fill: fill, Stroke: surveyStroke,
 			StrokeWidth: width * ratio, Dash: dash, PointShape: render.PointSquare, PointSize: size * ratio}})
 	}
-	if err := render.Draw(ctx, r, v, []render.Layer{halo, top}); err != nil {
-		return nil, err
-	}
-	return r.Image(), nil
+	return []render.Layer{halo, top}
 }
 
 // SurveyAt is the survey site under the pixel (x, y) of view v within tol

@@ -37,7 +37,8 @@ const (
 
 // runRender draws the project's map headless, as the window shows it (the
 // layers shown and their styles as kept in the project file, mine labels,
-// a scale bar), into a PNG; --layers names the layers to draw instead.
+// the field-survey sites, a scale bar), into a PNG; --layers names the
+// layers to draw instead.
 func runRender(e *env, args []string) error {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	out := fs.String("o", "", "")
@@ -118,7 +119,8 @@ func runRender(e *env, args []string) error {
 		// The map is still useful without labels: say so and go on.
 		fmt.Fprintln(e.stderr, "minerehab render: "+e.t("cli.render.no-font", i18n.Args{"detail": ferr.Error()}))
 	}
-	opt := app.MapOptions{Font: fnt, ScaleBar: true, Lang: e.lang, BasemapOpacity: *baseOp, Styles: styles, Hidden: hidden}
+	opt := app.MapOptions{Font: fnt, ScaleBar: true, Lang: e.lang, BasemapOpacity: *baseOp, Styles: styles, Hidden: hidden,
+		Surveys: renderSurveys(ctx, e, st)}
 	if *baseArg != "" {
 		src, err := basemap.Open(*baseArg)
 		if err != nil {

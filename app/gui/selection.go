@@ -91,11 +91,12 @@ func (m *MainWindow) pickAt(p fyne.Position, add bool) {
 	}
 	v := m.mapView.view
 	hidden := cloneHidden(m.mapView.hidden)
+	styles := m.mapView.styles // the order the map is drawn in (replaced whole, never changed in place)
 	m.io.Go(func() {
 		if m.store == nil {
 			return
 		}
-		f, err := app.Pick(m.ctx, m.store, v, float64(p.X), float64(p.Y), app.PickTolerance, hidden)
+		f, err := app.Pick(m.ctx, m.store, v, float64(p.X), float64(p.Y), app.PickTolerance, hidden, styles)
 		m.ui(func() {
 			if err != nil {
 				m.status.show("gui.status.error", i18n.Args{"detail": m.errorText(err)})
@@ -133,11 +134,12 @@ func (m *MainWindow) pickDone(f *models.Feature, add bool) {
 // boxSelect selects what meets b; add (Ctrl held) adds to the selection.
 func (m *MainWindow) boxSelect(b orb.Bound, add bool) {
 	hidden := cloneHidden(m.mapView.hidden)
+	styles := m.mapView.styles
 	m.io.Go(func() {
 		if m.store == nil {
 			return
 		}
-		fs, truncated, err := app.SelectBox(m.ctx, m.store, b, hidden, maxBoxSelect)
+		fs, truncated, err := app.SelectBox(m.ctx, m.store, b, hidden, styles, maxBoxSelect)
 		m.ui(func() {
 			if err != nil {
 				m.status.show("gui.status.error", i18n.Args{"detail": m.errorText(err)})
