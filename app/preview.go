@@ -15,6 +15,10 @@ type ImportPreview struct {
 	File     FileSummary // format, CRS and how it was found
 	Features []PreviewFeature
 	More     bool // the file has more features than were read
+	// Keys is which source property filled which field, and which were
+	// only kept, over the features read (refused ones too: the mapping is
+	// the file's, not the import's).
+	Keys models.KeyMapping
 }
 
 // PreviewFeature is one feature as the import would store it, or why it
@@ -73,6 +77,12 @@ func PreviewImport(ctx context.Context, req ImportRequest, n int) (*ImportPrevie
 			return false
 		}
 		pf := PreviewFeature{Index: it.src.index}
+		if it.rdErr == nil {
+			// Bad properties come back below as the feature's refusal.
+			if _, km, err := models.MapPropertiesKeys(it.src.props); err == nil {
+				out.Keys.Add(km)
+			}
+		}
 		if it.rdErr != nil {
 			pf.Err = itemError(file, &it)
 		} else if f, reason, err := p.prepare(&it.src); err != nil {

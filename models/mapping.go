@@ -58,6 +58,13 @@ type fieldRank struct {
 // fields it recognises. Values that are not strings (numbers, booleans) are
 // taken as their JSON text; nulls and empty strings fill nothing.
 func MapProperties(props []byte) (Attrs, error) {
+	return mapProperties(props, nil)
+}
+
+// mapProperties is MapProperties; when won is not nil it also notes, per
+// field, the key whose value the field took (the import preview shows it).
+// The import itself passes nil and pays for no map.
+func mapProperties(props []byte, won map[Field]string) (Attrs, error) {
 	var a Attrs
 	if len(props) == 0 {
 		return a, nil
@@ -78,6 +85,9 @@ func MapProperties(props []byte) (Attrs, error) {
 				continue
 			}
 			best[fr.field] = fr.rank
+			if won != nil {
+				won[fr.field] = key
+			}
 			switch fr.field {
 			case FieldName:
 				a.Name = val
@@ -109,6 +119,8 @@ func MapProperties(props []byte) (Attrs, error) {
 	}
 	if k, ok := ParseSiteKind(kind); ok {
 		a.Kind = k
+	} else if won != nil {
+		delete(won, FieldKind) // the winning value is no site kind: nothing was filled
 	}
 	return a, nil
 }

@@ -70,7 +70,9 @@ type importForm struct {
 	crs     *widget.Entry
 	skip    *widget.Check
 	note    *widget.Label
+	keys    *widget.Label // the property mapping: which source key filled which field
 	table   *widget.Table
+	detail  *widget.Label // the selected row's layer and why
 	rows    []app.PreviewFeature
 	gen     atomic.Uint64
 	layerOf map[string]string // label -> layer
@@ -111,6 +113,11 @@ func (m *MainWindow) showImportOptions(path string) *importForm {
 	for col, w := range []float32{50, 90, 180, 190, 90, 260} {
 		f.table.SetColumnWidth(col, w)
 	}
+	f.keys = widget.NewLabel("")
+	f.keys.Wrapping = fyne.TextWrapWord
+	f.detail = widget.NewLabel(m.t("gui.import.row_hint", nil))
+	f.detail.Wrapping = fyne.TextWrapWord
+	f.table.OnSelected = func(id widget.TableCellID) { f.showRow(id.Row) }
 	form := widget.NewForm(
 		widget.NewFormItem(m.t("gui.import.file", nil), widget.NewLabel(filepath.Base(path))),
 		widget.NewFormItem(m.t("gui.import.layer", nil), f.layer),
@@ -118,14 +125,15 @@ func (m *MainWindow) showImportOptions(path string) *importForm {
 		widget.NewFormItem(m.t("gui.import.crs", nil), f.crs),
 		widget.NewFormItem("", f.skip),
 	)
-	content := container.NewBorder(container.NewVBox(form, f.note), nil, nil, nil, f.table)
+	content := container.NewBorder(container.NewVBox(form, f.note, f.keys), f.detail, nil, nil, f.table)
 	d := dialog.NewCustomConfirm(m.t("gui.import.title", nil), m.t("gui.import.start", nil), m.t("gui.button.cancel", nil), content, func(ok bool) {
 		if ok {
 			m.runImport(f.request())
 		}
 	}, m.win)
 	s := m.win.Canvas().Size()
-	d.Resize(fyne.NewSize(fyne.Min(920, s.Width*0.95), fyne.Min(640, s.Height*0.95)))
+	// 720 high: the mapping and the row line took about 100 of the table's rows.
+	d.Resize(fyne.NewSize(fyne.Min(920, s.Width*0.95), fyne.Min(720, s.Height*0.95)))
 	d.Show()
 	f.refresh()
 	return f
@@ -151,14 +159,18 @@ func (f *importForm) refresh() {
 			if gen != f.gen.Load() {
 				return
 			}
+			f.table.UnselectAll()
+			f.detail.SetText(m.t("gui.import.row_hint", nil))
 			if err != nil {
 				f.rows = nil
+				f.keys.SetText("")
 				f.note.SetText(m.t("gui.import.preview_error", i18n.Args{"detail": m.errorText(err)}))
 				f.note.Importance = widget.DangerImportance
 			} else {
 				f.rows = p.Features
 				f.note.Importance = widget.MediumImportance
 				f.note.SetText(f.describe(p))
+				f.keys.SetText(strings.Join(app.MappingLines(m.lang, p.Keys), "\n"))
 			}
 			f.note.Refresh()
 			f.table.Refresh()

@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"minerehab/app/i18n"
 	"minerehab/models"
 )
 
@@ -61,4 +65,42 @@ func layerCount(m *MainWindow, layer string) int {
 		return li.Count
 	}
 	return 0
+}
+
+// TestImportPreviewMapping opens the dialog on the bundled sample's mines
+// file, in both languages: the preview says which source key filled which
+// field and which keys are only kept, and selecting a row says where that
+// feature goes and why.
+func TestImportPreviewMapping(t *testing.T) {
+	src, err := filepath.Abs(filepath.Join("..", "..", "sampledata", "mines.geojson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lang        i18n.Lang
+		used, kept  string
+		hint, route string
+	}{
+		{i18n.ZH, "属性对应：名称←矿山名称；采矿许可证号←采矿许可证号；行政区←行政区", "原样保留（不对应字段）：绿色矿山、绿色矿山级别",
+			"选中一行", "第 1 个要素 → 矿山：类型属性为“mine_boundary”"},
+		{i18n.EN, "Property mapping: Name ← 矿山名称; Licence no. ← 采矿许可证号; District ← 行政区", "Kept as they are (no field): 绿色矿山, 绿色矿山级别",
+			"Select a row", "Feature 1 → Mines: its type is “mine_boundary”"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			m := newTestWindow(t, test.NewTempApp(t), realConfig(tc.lang))
+			act(m, func() { m.OpenProject(sampleProjectFile(t)) })
+			var f *importForm
+			act(m, func() { f = m.showImportOptions(src) })
+			shown := strings.Join(dialogTexts(m), "|")
+			for _, want := range []string{tc.used, tc.kept, "企业名称", tc.hint} {
+				if !strings.Contains(shown, want) {
+					t.Errorf("dialog does not show %q:\n%s", want, shown)
+				}
+			}
+			act(m, func() { f.table.Select(widget.TableCellID{Row: 1, Col: 2}) })
+			if shown := strings.Join(dialogTexts(m), "|"); !strings.Contains(shown, tc.route) {
+				t.Errorf("row 1 selected: dialog does not show %q:\n%s", tc.route, shown)
+			}
+		})
+	}
 }
