@@ -53,6 +53,9 @@ type MapOptions struct {
 	// KeepClear lists boxes of the picture, in pixels, that labels must
 	// stay out of: what a window lays over its map (its scale bar).
 	KeepClear []image.Rectangle
+	// Unread, when set, collects the features the frame left out because
+	// their stored geometry cannot be read (see UnreadMessage).
+	Unread *UnreadGeometries
 }
 
 func (o *MapOptions) ratio() float64 {

@@ -118,7 +118,8 @@ func runRender(e *env, args []string) error {
 		// The map is still useful without labels: say so and go on.
 		fmt.Fprintln(e.stderr, "minerehab render: "+e.t("cli.render.no-font", i18n.Args{"detail": ferr.Error()}))
 	}
-	opt := app.MapOptions{Font: fnt, ScaleBar: true, Lang: e.lang, BasemapOpacity: *baseOp, Styles: styles, Hidden: hidden}
+	opt := app.MapOptions{Font: fnt, ScaleBar: true, Lang: e.lang, BasemapOpacity: *baseOp, Styles: styles, Hidden: hidden,
+		Unread: &app.UnreadGeometries{}}
 	if *baseArg != "" {
 		src, err := basemap.Open(*baseArg)
 		if err != nil {
@@ -148,6 +149,7 @@ func runRender(e *env, args []string) error {
 	if err := os.Rename(tmp.Name(), *out); err != nil {
 		return &usageError{e.t("cli.render.write-failed", i18n.Args{"path": *out, "detail": rootCause(err)})}
 	}
+	warnUnread(e, "render", opt.Unread)
 	fmt.Fprintln(e.stdout, e.t("cli.render.done", i18n.Args{
 		"path": *out, "w": w, "h": h,
 		"scale": strconv.FormatFloat(math.Round(app.ScaleDenominator(v)), 'f', 0, 64),
