@@ -26,6 +26,9 @@ func ExportGeoJSON(ctx context.Context, st models.Store, layer string, w io.Writ
 	gw := geojson.NewWriter(bw)
 	n := 0
 	err := st.Features(ctx, layer, nil, func(f *models.Feature) error {
+		if f.GeomErr != nil {
+			return f.GeomErr // written without it, the geometry would be lost
+		}
 		n++
 		return gw.Write([]byte(strconv.FormatInt(f.ID, 10)), f.Geometry, f.Props)
 	})
@@ -61,6 +64,9 @@ func ExportCSV(ctx context.Context, st models.Store, layer string, w io.Writer) 
 	n := 0
 	ff := func(v float64, prec int) string { return strconv.FormatFloat(v, 'f', prec, 64) }
 	err := st.Features(ctx, layer, nil, func(f *models.Feature) error {
+		if f.GeomErr != nil {
+			return f.GeomErr // written without it, the geometry would be lost
+		}
 		n++
 		var lon, lat, wktText string
 		if f.Geometry != nil {

@@ -45,6 +45,9 @@ func ExportCorners(ctx context.Context, st models.Store, layer string, epsg int,
 	out := &corners.File{EPSG: epsg}
 	n := 0
 	err = st.Features(ctx, layer, nil, func(f *models.Feature) error {
+		if f.GeomErr != nil {
+			return f.GeomErr
+		}
 		index := n
 		n++
 		g, err := cornerGeometry(f, dst)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"math"
 
 	"github.com/paulmach/orb"
 
@@ -33,6 +34,12 @@ type Inspection struct {
 	// Swapped is set when the coordinates look like latitude/longitude
 	// swapped (a frequent spreadsheet mistake).
 	Swapped bool
+	// Unreadable is why the stored geometry cannot be decoded (the
+	// feature's GeomErr); Empty is set for a feature without geometry or
+	// with one without coordinates. The map draws neither: the inspector
+	// says so rather than show no measures.
+	Unreadable error
+	Empty      bool
 }
 
 // gk36 and gk36Plain: CGCS2000 3° GK zone 36 with and without the prefix.
@@ -50,10 +57,19 @@ func mustCRS(code int) *crs.CRS {
 func Inspect(f *models.Feature) Inspection {
 	var in Inspection
 	g := f.Geometry
+	if f.GeomErr != nil {
+		in.Unreadable = f.GeomErr
+		return in
+	}
 	if g == nil {
+		in.Empty = true
 		return in
 	}
 	in.Vertices = measure.Vertices(g)
+	if p, ok := g.(orb.Point); in.Vertices == 0 || ok && math.IsNaN(p[0]) { // GeoPackage's empty point is NaN, NaN
+		in.Vertices, in.Empty = 0, true
+		return in
+	}
 	if err := geomcheck.CheckLonLat(g); err != nil {
 		var p *geomcheck.Problem
 		if errors.As(err, &p) {

@@ -206,8 +206,10 @@ func (c *MapCache) fill(src *lodSource, cl *cachedLayer, k int) {
 	switch {
 	case k < 0:
 		var lvs [][]lodRecord
-		if lvs, err = readRecords(ctx, c.st, name, &cl.region); err == nil {
+		var unread []int64
+		if lvs, unread, err = readRecords(ctx, c.st, name, &cl.region); err == nil {
 			cl.layer = lodLayer(name, lvs[0], true)
+			cl.layer.unread = unread
 		}
 	default:
 		if ml, ok := src.cached(name, k); ok {
@@ -241,11 +243,13 @@ func (c *MapCache) fillAll(ctx context.Context, src *lodSource, name string, wan
 	for j := range all {
 		all[j] = j
 	}
-	recs, err := src.readWhole(ctx, name, all, want)
+	recs, unread, err := src.readWhole(ctx, name, all, want)
 	if err != nil || want < 0 {
 		return nil, err
 	}
-	return lodLayer(name, recs, true), nil
+	ml := lodLayer(name, recs, true)
+	ml.unread = unread
+	return ml, nil
 }
 
 // layerBytes estimates the memory a layer holds: geometry points and

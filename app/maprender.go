@@ -59,6 +59,9 @@ type MapOptions struct {
 	// window shows. The window leaves it nil and draws its overlay itself,
 	// so a survey edited redraws the overlay only.
 	Surveys []*models.Survey
+	// Unread, when set, collects the features the frame left out because
+	// their stored geometry cannot be read (see UnreadMessage).
+	Unread *UnreadGeometries
 }
 
 func (o *MapOptions) ratio() float64 {

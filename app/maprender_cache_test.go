@@ -221,7 +221,7 @@ func orbOrEmpty(g orb.Geometry) orb.Geometry {
 func FuzzDecodeLevel(f *testing.F) {
 	st := sampleProject(f)
 	for _, layer := range []string{models.LayerMines, models.LayerRoads, models.LayerFirePoints} {
-		lvs, err := readRecords(context.Background(), st, layer, nil, 2)
+		lvs, _, err := readRecords(context.Background(), st, layer, nil, 2)
 		if err != nil {
 			f.Fatal(err)
 		}

@@ -9,7 +9,6 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -17,7 +16,6 @@ import (
 	"github.com/paulmach/orb"
 
 	"minerehab/gis/basemap"
-	"minerehab/gis/gpkg"
 	"minerehab/gis/render"
 	"minerehab/models"
 )
@@ -81,6 +79,9 @@ type mapLayer struct {
 	grid              *layerGrid
 	ext               orb.Bound
 	extOK             bool
+	// unread is the fids left out because their geometry could not be
+	// decoded (a frame reports them through MapOptions.Unread).
+	unread []int64
 }
 
 // maxStyles bounds a layer's style table (uint8 indices); the symbology
@@ -120,9 +121,15 @@ func sameStyle(a, b *render.Style) bool {
 // it (the geometry and the few columns the symbology reads), else
 // Store.Features. The reference layer comes in drawing order (see
 // referenceOrder).
-func readLevels(ctx context.Context, st models.Store, layer string, bbox *orb.Bound, levels []int, emit func(i int, r *lodRecord)) error {
+// The fids of the features whose geometry could not be decoded are
+// returned (they are left out, as features without geometry are).
+func readLevels(ctx context.Context, st models.Store, layer string, bbox *orb.Bound, levels []int, emit func(i int, r *lodRecord)) ([]int64, error) {
 	var ref []lodRecord // the reference layer is sorted first
+	var unread []int64
 	add := func(f *models.Feature) error {
+		if f.GeomErr != nil {
+			unread = append(unread, f.ID)
+		}
 		if f.Geometry == nil {
 			return nil
 		}
@@ -141,12 +148,12 @@ func readLevels(ctx context.Context, st models.Store, layer string, bbox *orb.Bo
 		err = st.Features(ctx, layer, bbox, add)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, j := range referenceOrder(ref) {
 		emitLevels(&ref[j], levels, emit)
 	}
-	return nil
+	return unread, nil
 }
 
 func emitLevels(r *lodRecord, levels []int, emit func(int, *lodRecord)) {
@@ -162,14 +169,14 @@ func emitLevels(r *lodRecord, levels []int, emit func(int, *lodRecord)) {
 }
 
 // readRecords is readLevels collecting the records: out[i] at levels[i]
-// (out[0] as stored without levels).
-func readRecords(ctx context.Context, st models.Store, layer string, bbox *orb.Bound, levels ...int) ([][]lodRecord, error) {
+// (out[0] as stored without levels), and the fids left unread.
+func readRecords(ctx context.Context, st models.Store, layer string, bbox *orb.Bound, levels ...int) ([][]lodRecord, []int64, error) {
 	out := make([][]lodRecord, max(1, len(levels)))
-	err := readLevels(ctx, st, layer, bbox, levels, func(i int, r *lodRecord) { out[i] = append(out[i], *r) })
+	unread, err := readLevels(ctx, st, layer, bbox, levels, func(i int, r *lodRecord) { out[i] = append(out[i], *r) })
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return out, nil
+	return out, unread, nil
 }
 
 // geomBound is g.Bound() for the geometries a project holds, in one
@@ -256,34 +263,14 @@ func mapLabel(f *models.Feature) string {
 }
 
 // readRenderRows reads a layer through rr and hands each row to fn as a
-// Feature holding what the symbology reads (Props only while fn runs).
+// Feature holding what the symbology reads (Props only while fn runs); a
+// geometry that cannot be decoded comes as none, with GeomErr set.
 func readRenderRows(ctx context.Context, rr models.RenderReader, layer string, bbox *orb.Bound, labels bool, fn func(*models.Feature) error) error {
-	var f models.Feature
 	return rr.RenderRows(ctx, layer, bbox, renderFields(layer, labels), func(r *models.RenderRow) error {
-		f = models.Feature{ID: r.ID, Layer: layer, Attrs: r.Attrs, Props: r.Props}
-		if r.Geom != nil {
-			g, _, err := gpkg.Decode(r.Geom)
-			if err != nil {
-				return &MapDataError{Layer: layer, ID: r.ID, Err: err}
-			}
-			f.Geometry = g
-		}
+		f := renderFeature(layer, r)
 		return fn(&f)
 	})
 }
-
-// MapDataError is a stored geometry the map cannot decode.
-type MapDataError struct {
-	Layer string
-	ID    int64
-	Err   error
-}
-
-func (e *MapDataError) Error() string {
-	return "decode " + e.Layer + " feature " + strconv.FormatInt(e.ID, 10) + ": " + e.Err.Error()
-}
-
-func (e *MapDataError) Unwrap() error { return e.Err }
 
 // Pieces are at least minStripPx wide, and a rectangle is cut into at
 // most maxStrips.
@@ -457,6 +444,11 @@ func drawFrameFrom(ctx context.Context, v render.View, layers []*frameLayer, opt
 	placing.Wait()
 	if err := errors.Join(err, labelErr); err != nil {
 		return nil, err
+	}
+	for _, fl := range layers {
+		if ml := fl.get(); ml != nil {
+			opt.Unread.add(ml.name, ml.unread...)
+		}
 	}
 	if opt.Basemap != nil {
 		if err := underBasemap(ctx, img, v, opt); err != nil {

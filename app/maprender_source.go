@@ -78,24 +78,26 @@ func (s *lodSource) has(layer string, k int) bool {
 
 // readWhole reads every feature of layer at each of levels (see
 // readLevels), writing each level to the render cache as it goes, and
-// keeps level keep in memory (keep < 0: none). The files are put in
-// place only when the layer's token was the same before and after the
-// read.
-func (s *lodSource) readWhole(ctx context.Context, layer string, levels []int, keep int) ([]lodRecord, error) {
+// keeps level keep in memory (keep < 0: none); unread is the fids whose
+// geometry could not be decoded. The files are put in place only when
+// the layer's token was the same before and after the read, and when
+// every geometry was read: a cached level would not know what it lacks,
+// so a layer with a damaged geometry is read from the store each time and
+// each frame can say what is missing (such a project is rare).
+func (s *lodSource) readWhole(ctx context.Context, layer string, levels []int, keep int) (kept []lodRecord, unread []int64, err error) {
 	tok := s.token(layer)
 	ws := make([]*levelWriter, len(levels))
 	for i, k := range levels {
 		ws[i] = newLevelWriter(s.dir, s.project, layer, k, tok)
 	}
-	var kept []lodRecord
-	err := readLevels(ctx, s.st, layer, nil, levels, func(i int, r *lodRecord) {
+	unread, err = readLevels(ctx, s.st, layer, nil, levels, func(i int, r *lodRecord) {
 		ws[i].add(r)
 		if levels[i] == keep {
 			kept = append(kept, *r)
 		}
 	})
 	same := false
-	if err == nil && tok != nil {
+	if err == nil && tok != nil && len(unread) == 0 {
 		after := readTokens(ctx, s.st)
 		same = after != nil && bytes.Equal(after[layer], tok)
 	}
@@ -111,7 +113,7 @@ func (s *lodSource) readWhole(ctx context.Context, layer string, levels []int, k
 		// let them go rather than keep it resident.
 		r.ReleaseIdle()
 	}
-	return kept, err
+	return kept, unread, err
 }
 
 // worthWhole reports whether reading all of layer (to cache it) is worth
@@ -143,26 +145,31 @@ func (s *lodSource) worthWhole(ctx context.Context, layer string, bbox *orb.Boun
 // shows much of the layer and the render cache has not the level, the
 // whole layer is read and the level written to the cache.
 func (s *lodSource) frameLayer(ctx context.Context, layer string, k int, bbox *orb.Bound) (*mapLayer, error) {
-	if k < 0 {
-		lvs, err := readRecords(ctx, s.st, layer, bbox)
-		if err != nil {
-			return nil, err
+	if k >= 0 {
+		if ml, ok := s.cached(layer, k); ok {
+			return ml, nil
 		}
-		return lodLayer(layer, lvs[0], true), nil
 	}
-	if ml, ok := s.cached(layer, k); ok {
-		return ml, nil
-	}
-	if s.token(layer) != nil && s.worthWhole(ctx, layer, bbox) {
-		recs, err := s.readWhole(ctx, layer, []int{k}, k)
-		if err != nil {
-			return nil, err
+	var recs []lodRecord
+	var unread []int64
+	var err error
+	if k >= 0 && s.token(layer) != nil && s.worthWhole(ctx, layer, bbox) {
+		recs, unread, err = s.readWhole(ctx, layer, []int{k}, k)
+	} else {
+		var lvs [][]lodRecord
+		var levels []int // k < 0: as stored
+		if k >= 0 {
+			levels = []int{k}
 		}
-		return lodLayer(layer, recs, true), nil
+		lvs, unread, err = readRecords(ctx, s.st, layer, bbox, levels...)
+		if err == nil {
+			recs = lvs[0]
+		}
 	}
-	lvs, err := readRecords(ctx, s.st, layer, bbox, k)
 	if err != nil {
 		return nil, err
 	}
-	return lodLayer(layer, lvs[0], true), nil
+	ml := lodLayer(layer, recs, true)
+	ml.unread = unread
+	return ml, nil
 }

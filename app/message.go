@@ -70,7 +70,7 @@ func Message(l i18n.Lang, err error) string {
 	if errors.Is(err, ErrCanceled) {
 		return i18n.T(l, "err.canceled", nil)
 	}
-	for _, words := range []func(i18n.Lang, error) (string, bool){editMessage, planMessage, surveyMessage, plateWords} {
+	for _, words := range []func(i18n.Lang, error) (string, bool){geometryMessage, editMessage, planMessage, surveyMessage, plateWords} {
 		if s, ok := words(l, err); ok {
 			return s
 		}

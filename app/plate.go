@@ -16,7 +16,6 @@ import (
 	"minerehab/app/i18n"
 	"minerehab/gis/crs"
 	"minerehab/gis/geojson"
-	"minerehab/gis/gpkg"
 	"minerehab/gis/pdf"
 	"minerehab/gis/plate"
 	"minerehab/gis/render"
@@ -52,6 +51,9 @@ type PlateOptions struct {
 	// Bands are screening bands drawn over the layers (see ScreeningBand),
 	// each with its legend label.
 	Bands []PlateBand
+	// Unread, when set, collects the features left off the plate because
+	// their stored geometry cannot be read (see UnreadMessage).
+	Unread *UnreadGeometries
 }
 
 // PlateBand is a strip drawn on a plate: the area a river screening
@@ -137,7 +139,7 @@ func PlateSpec(ctx context.Context, st models.Store, opt PlateOptions) (*plate.S
 		spec.CRSNote = tr("plate.crs.geographic", nil)
 	}
 
-	src := &plateSource{st: st, t: t, font: opt.Font, lang: l, bands: opt.Bands}
+	src := &plateSource{st: st, t: t, font: opt.Font, lang: l, bands: opt.Bands, unread: opt.Unread}
 	spec.Layers = src.frame
 	if t.Overview {
 		var ob orb.Bound
@@ -171,6 +173,8 @@ type plateSource struct {
 	lang i18n.Lang
 	// bands are drawn over the layers, under the labels.
 	bands []PlateBand
+	// unread collects the features left out for an unreadable geometry.
+	unread *UnreadGeometries
 
 	mu      sync.Mutex
 	ovView  render.View
@@ -259,6 +263,9 @@ func (s *plateSource) frame(ctx context.Context, v render.View, dpi float64) (pl
 				return nil
 			}
 			err := plateRead(ctx, s.st, def.Name, &bbox, func(f *models.Feature) error {
+				if f.GeomErr != nil {
+					s.unread.add(def.Name, f.ID)
+				}
 				style, key, kind, order := s.style(f)
 				style = scaleStyle(style, ratio)
 				batch = append(batch, render.Feature{Geometry: f.Geometry, Style: style})
@@ -617,16 +624,8 @@ func plateRead(ctx context.Context, st models.Store, layer string, bbox *orb.Bou
 	if !ok {
 		return st.Features(ctx, layer, bbox, fn)
 	}
-	var f models.Feature
 	return rr.RenderRows(ctx, layer, bbox, plateFields, func(r *models.RenderRow) error {
-		f = models.Feature{ID: r.ID, Layer: layer, Attrs: r.Attrs, Props: r.Props}
-		if r.Geom != nil {
-			g, _, err := gpkg.Decode(r.Geom)
-			if err != nil {
-				return &MapDataError{Layer: layer, ID: r.ID, Err: err}
-			}
-			f.Geometry = g
-		}
+		f := renderFeature(layer, r)
 		return fn(&f)
 	})
 }

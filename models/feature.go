@@ -16,6 +16,10 @@ type Feature struct {
 	Source *Source
 	// AreaM2 is the ellipsoidal area of polygonal geometry, 0 otherwise.
 	AreaM2 float64
+	// GeomErr says why the stored geometry could not be decoded (a
+	// *GeometryError; Geometry is then nil): a blob another program
+	// damaged leaves its feature readable, not its whole layer.
+	GeomErr error
 }
 
 // Source is a feature's geometry in the coordinate system it arrived in.

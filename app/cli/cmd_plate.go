@@ -160,6 +160,7 @@ func runPlate(e *env, args []string) error {
 		Template: tmpl, Paper: f.paper, Landscape: landscape, Scale: f.scale,
 		Title: f.title, Subtitle: f.subtitle, Lang: e.lang, Date: date, Font: font,
 		TitleBlock: plate.TitleBlock{Unit: f.unit, Author: f.author, Checker: f.checker, Number: f.number, Notes: f.notes},
+		Unread:     &app.UnreadGeometries{},
 	}
 	if f.screening != "" {
 		band, err := app.SavedScreeningBand(ctx, st, f.screening, e.lang)
@@ -189,6 +190,7 @@ func runPlate(e *env, args []string) error {
 	}); err != nil {
 		return err
 	}
+	warnUnread(e, "plate", opt.Unread)
 	fmt.Fprintln(e.stdout, e.t("cli.plate.done", i18n.Args{"path": f.out, "pages": 1}))
 	return nil
 }
@@ -229,6 +231,7 @@ func runPlateAtlas(ctx context.Context, e *env, store models.Store, opt app.Plat
 			progress(i+1, len(exts))
 		}
 	}
+	warnUnread(e, "plate", opt.Unread)
 	fmt.Fprintln(e.stdout, e.t("cli.plate.done", i18n.Args{"path": f.out, "pages": len(exts)}))
 	return nil
 }

@@ -120,7 +120,7 @@ func runRender(e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "minerehab render: "+e.t("cli.render.no-font", i18n.Args{"detail": ferr.Error()}))
 	}
 	opt := app.MapOptions{Font: fnt, ScaleBar: true, Lang: e.lang, BasemapOpacity: *baseOp, Styles: styles, Hidden: hidden,
-		Surveys: renderSurveys(ctx, e, st)}
+		Surveys: renderSurveys(ctx, e, st), Unread: &app.UnreadGeometries{}}
 	if *baseArg != "" {
 		src, err := basemap.Open(*baseArg)
 		if err != nil {
@@ -150,6 +150,7 @@ func runRender(e *env, args []string) error {
 	if err := os.Rename(tmp.Name(), *out); err != nil {
 		return &usageError{e.t("cli.render.write-failed", i18n.Args{"path": *out, "detail": rootCause(err)})}
 	}
+	warnUnread(e, "render", opt.Unread)
 	fmt.Fprintln(e.stdout, e.t("cli.render.done", i18n.Args{
 		"path": *out, "w": w, "h": h,
 		"scale": strconv.FormatFloat(math.Round(app.ScaleDenominator(v)), 'f', 0, 64),

@@ -177,7 +177,8 @@ func (r *inspectorRenderer) update() {
 		}
 		row(key, in.t("gui.inspector.metres", i18n.Args{"m": formatFixed(m.PerimeterM, 1)}))
 	}
-	if in.insp != nil {
+	missing := m.Unreadable != nil || m.Empty // no vertices, no centroid to show
+	if in.insp != nil && !missing {
 		row("gui.inspector.vertices", formatCount(m.Vertices))
 		row("gui.inspector.centroid", fmt.Sprintf("%.7f°E, %.7f°N", m.Centroid[0], m.Centroid[1]))
 	}
@@ -186,11 +187,16 @@ func (r *inspectorRenderer) update() {
 			"x": formatFixed(m.GKNorth, 3), "y": formatFixed(m.GKEast, 3), "y0": formatFixed(m.GKPlainE, 3)}))
 	}
 	r.box.Add(grid)
-	if m.Problem != nil || m.Swapped {
+	if m.Problem != nil || m.Swapped || missing {
 		var msg string
-		if m.Swapped {
+		switch {
+		case m.Unreadable != nil:
+			msg = in.t("badgeom.inspector.unreadable", i18n.Args{"detail": app.GeometryErrorText(in.lang, m.Unreadable)})
+		case m.Empty:
+			msg = in.t("badgeom.inspector.empty", nil)
+		case m.Swapped:
 			msg = in.t("gui.inspector.swapped", nil)
-		} else {
+		default:
 			msg = in.t("gui.inspector.problem", i18n.Args{"detail": app.GeometryProblemText(in.lang, m.Problem)})
 		}
 		w := widget.NewLabelWithStyle(msg, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -121,11 +121,14 @@ type mapView struct {
 	// ratio is the screen's pixels per point; nil asks the canvas.
 	ratio func() float32
 
-	onView   func()                          // the view or the history changed
-	onCursor func(p orb.Point, in bool)      // the cursor moved over (in) or left the map
-	onError  func(err error)                 // a render failed (not cancelled)
-	onFocus  func()                          // the map wants the keyboard
-	onFrame  func()                          // a new frame is shown
+	onView   func()                     // the view or the history changed
+	onCursor func(p orb.Point, in bool) // the cursor moved over (in) or left the map
+	onError  func(err error)            // a render failed (not cancelled)
+	onFocus  func()                     // the map wants the keyboard
+	onFrame  func()                     // a new frame is shown
+	// onUnread is told, with each frame shown, of the features it left
+	// out because their stored geometry cannot be read (none: not called).
+	onUnread func(u *app.UnreadGeometries)
 	onPick   func(p fyne.Position, add bool) // a click selects (add: Shift held)
 	onBox    func(b orb.Bound, add bool)     // a Shift-drag box selects
 	onEscape func()                          // Esc: select none
@@ -452,7 +455,7 @@ func (m *mapView) requestRender() {
 	gen, st, v := m.gen, m.store, m.view
 	rv, ratio := m.devicePixels(v)
 	opt := app.MapOptions{Hidden: maps.Clone(m.hidden), Styles: m.styles, Font: m.font, PixelRatio: ratio, Lang: m.lang,
-		Basemap: m.basemap, BasemapOpacity: m.basemapOp}
+		Basemap: m.basemap, BasemapOpacity: m.basemapOp, Unread: &app.UnreadGeometries{}}
 	if m.scaleBar != nil { // labels stay clear of the scale bar laid over the map
 		b := m.scaleBar.Bounds()
 		x0, y1 := int(scaleBarMargin*ratio), rv.Height-int(scaleBarMargin*ratio)
@@ -482,14 +485,14 @@ func (m *mapView) requestRender() {
 			err = ctx.Err()
 		}
 		if !m.closing.Load() {
-			onUI(func() { m.deliver(gen, v, img, err) })
+			onUI(func() { m.deliver(gen, v, img, err, opt.Unread) })
 		}
 	}()
 }
 
 // deliver shows a finished frame unless a newer render has been asked for
 // since; runs on the UI goroutine.
-func (m *mapView) deliver(gen uint64, v render.View, img *image.RGBA, err error) {
+func (m *mapView) deliver(gen uint64, v render.View, img *image.RGBA, err error, unread *app.UnreadGeometries) {
 	if gen != m.gen || m.closing.Load() {
 		return // stale: a newer frame is on its way
 	}
@@ -507,6 +510,9 @@ func (m *mapView) deliver(gen uint64, v render.View, img *image.RGBA, err error)
 	m.Refresh()
 	if m.onFrame != nil {
 		m.onFrame()
+	}
+	if m.onUnread != nil && unread.Count() > 0 {
+		m.onUnread(unread)
 	}
 }
 

@@ -467,7 +467,7 @@ func TestMapStaleFrameDropped(t *testing.T) {
 	}
 	// And directly: an old generation is ignored.
 	frame := mv.frame
-	mv.deliver(mv.gen-1, viewA, image.NewRGBA(image.Rect(0, 0, 1, 1)), nil)
+	mv.deliver(mv.gen-1, viewA, image.NewRGBA(image.Rect(0, 0, 1, 1)), nil, nil)
 	if mv.frame != frame {
 		t.Error("deliver of an old generation replaced the frame")
 	}

@@ -74,3 +74,14 @@ func (m *MainWindow) mapViewChanged() {
 func (m *MainWindow) mapError(err error) {
 	m.status.show("gui.map.error", i18n.Args{"detail": m.errorText(err)})
 }
+
+// unreadGeometries says, once per opened project, which features the map
+// leaves out because their stored geometry cannot be read (the inspector
+// says why for each).
+func (m *MainWindow) unreadGeometries(u *app.UnreadGeometries) {
+	if m.shared == nil || m.unreadSaid == m.shared {
+		return
+	}
+	m.unreadSaid = m.shared
+	m.status.show("gui.status.plain", i18n.Args{"text": app.UnreadMessage(m.lang, u)})
+}

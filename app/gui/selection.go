@@ -190,12 +190,20 @@ func (m *MainWindow) setSelection(sel []*models.Feature, current int) {
 
 // zoomToSelection shows the selected features whole.
 func (m *MainWindow) zoomToSelection() {
-	if len(m.selected) == 0 {
-		return
+	var b orb.Bound
+	some := false
+	for _, f := range m.selected {
+		if f.Geometry == nil { // none, or one that cannot be read: nowhere to go
+			continue
+		}
+		if !some {
+			b, some = f.Geometry.Bound(), true
+		} else {
+			b = b.Union(f.Geometry.Bound())
+		}
 	}
-	b := m.selected[0].Geometry.Bound()
-	for _, f := range m.selected[1:] {
-		b = b.Union(f.Geometry.Bound())
+	if !some {
+		return
 	}
 	// A point or a tiny feature: show 200 m around it.
 	m.mapView.zoomToBound(padBound(b, 100))

@@ -76,6 +76,9 @@ func editable(f *models.Feature) bool {
 }
 
 func isPolygon(f *models.Feature) bool {
+	if f.Geometry == nil { // none, or one that cannot be read
+		return false
+	}
 	t := f.Geometry.GeoJSONType()
 	return t == "Polygon" || t == "MultiPolygon"
 }

@@ -102,6 +102,7 @@ type MainWindow struct {
 	status     *statusBar
 	inspector  *inspector
 	shared     *sharedStore // the open project's store, lent to the map (UI copy)
+	unreadSaid *sharedStore // the project whose unreadable geometries the status bar has named
 
 	selected  []*models.Feature   // the selection, in the order picked
 	current   int                 // the one the inspector shows
@@ -167,6 +168,7 @@ func newMainWindow(a fyne.App, cfg Config, win fyne.Window, pre *preopened) *Mai
 	m.mapView = newMapView(m.lang)
 	m.mapView.onCursor = m.status.setCursor
 	m.mapView.onError = m.mapError
+	m.mapView.onUnread = m.unreadGeometries
 	m.mapView.onFocus = func() { m.win.Canvas().Focus(m.mapView) }
 	m.mapView.onPick = m.pickAt
 	m.mapView.onBox = m.boxSelect

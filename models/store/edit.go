@@ -184,6 +184,11 @@ func applyEdit(ctx context.Context, tx *sql.Tx, e *models.Edit) (*models.Edit, e
 		if err != nil && !errors.Is(err, models.ErrNoFeature) {
 			return nil, err
 		}
+		if exists && cur.GeomErr != nil {
+			// Its before would be a nil geometry: applying (or undoing)
+			// the edit would replace the stored bytes with nothing.
+			return nil, cur.GeomErr
+		}
 		if c.Before == nil && c.ID == 0 {
 			exists = false
 		}

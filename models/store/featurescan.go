@@ -43,11 +43,15 @@ func (sc *featureScan) feature(layer, path string) (*models.Feature, error) {
 	if sc.props != nil {
 		f.Props = sc.props // Scan copies: the slice is ours
 	}
-	var err error
 	if sc.geom != nil {
-		if f.Geometry, _, err = gpkg.Decode(sc.geom); err != nil {
-			return nil, &Error{Code: CodeSQL, Op: fmt.Sprintf("decode %s fid %d in", layer, sc.fid), Path: path, Err: err}
+		// An undecodable blob (another program's damage) costs its
+		// feature the geometry, not the whole scan: the map, picking and
+		// search go on, and the inspector says what is wrong.
+		g, _, err := gpkg.Decode(sc.geom)
+		if err != nil {
+			f.GeomErr = &models.GeometryError{Layer: layer, ID: sc.fid, Err: err}
 		}
+		f.Geometry = g
 	}
 	if sc.srcGeom != nil {
 		g, err := gpkg.DecodeWKB(sc.srcGeom)
