@@ -5,6 +5,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"runtime/pprof"
@@ -58,6 +59,7 @@ func run() int {
 		ProjectPath: path,
 		Open:        func(p string) (models.Store, error) { return app.OpenProject(p, false) },
 		Create:      app.CreateProject,
+		Sample:      func(p string) error { return app.CreateSample(context.Background(), p, nil) },
 		Lang:        i18n.FromEnv(),
 		ErrorText:   app.Message,
 	})

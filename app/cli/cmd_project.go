@@ -7,8 +7,6 @@ import (
 
 	"minerehab/app"
 	"minerehab/app/i18n"
-	"minerehab/models"
-	"minerehab/sampledata"
 )
 
 func init() {
@@ -42,30 +40,16 @@ func runSample(e *env, args []string) error {
 		return err
 	}
 	path := pos[0]
-	st, err := app.CreateProject(path)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	for _, f := range sampledata.Files() {
-		req := app.ImportRequest{FS: sampledata.FS(), Files: []string{f.Name}, Layer: f.Layer}
-		sum, err := app.Import(context.Background(), st, req, nil)
-		if err != nil {
-			return err
-		}
+	onLayer := func(layer string, added int) {
 		if !*quiet {
-			fmt.Fprintln(e.stdout, e.t("cli.sample.layer", i18n.Args{"layer": f.Layer, "count": sum.Added}))
+			fmt.Fprintln(e.stdout, e.t("cli.sample.layer", i18n.Args{"layer": layer, "count": added}))
 		}
 	}
-	// The sample's planning story: status and green-mine histories, plan
-	// units and progress up to today, so the dashboard has something to show.
-	if p, err := app.PlanningOf(st); err == nil {
-		if err := app.SampleHistories(context.Background(), p, models.Date(0)); err != nil {
-			return err
-		}
+	if err := app.CreateSample(context.Background(), path, onLayer); err != nil {
+		return err
 	}
 	if !*quiet {
 		fmt.Fprintln(e.stdout, e.t("cli.sample.done", i18n.Args{"path": path}))
 	}
-	return st.Close()
+	return nil
 }

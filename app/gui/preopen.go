@@ -20,23 +20,32 @@ type preopened struct {
 	done chan struct{}
 	st   models.Store
 	info models.Info
-	err  error // of Open, or of Info (st then open)
+	err  error // of making the sample, of Open, or of Info (st then open)
 	gone bool  // the file does not exist: nothing was opened
+	// unmade: the sample could not be made (err says why): nothing opened
+	unmade bool
 }
 
 // startPreopen starts opening the project NewMainWindow would open with
 // cfg and the preferences p; nil when there is none.
 func startPreopen(cfg Config, p fyne.Preferences) *preopened {
-	path, _ := startProject(cfg, loadRecent(p))
-	if path == "" || cfg.Open == nil {
+	s := startProject(cfg, loadRecent(p))
+	if s.path == "" || cfg.Open == nil {
 		return nil
 	}
+	path := s.path
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
 	po := &preopened{path: path, done: make(chan struct{})}
 	go func() {
 		defer close(po.done)
+		if s.sample { // made here too: the window opens meanwhile
+			if po.err = makeSample(cfg.Sample, path); po.err != nil {
+				po.unmade = true
+				return
+			}
+		}
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 			po.gone = true // open checks again and says so
 			return
@@ -49,16 +58,28 @@ func startPreopen(cfg Config, p fyne.Preferences) *preopened {
 	return po
 }
 
+// start is a project the window opens.
+type start struct {
+	path   string
+	quiet  bool  // the last project: only noted if its file is gone
+	sample bool  // the sample on first start: made first if missing
+	err    error // the sample's place is unknown (path is "")
+}
+
 // startProject is the project the window opens at start: the one named,
-// else the last one (quiet: only noted if its file is gone); "" for none.
-func startProject(cfg Config, recent []string) (path string, quiet bool) {
+// else the last one, else on first start the sample (when cfg can make
+// it); no path for none.
+func startProject(cfg Config, recent []string) start {
 	switch {
 	case cfg.ProjectPath != "":
-		return cfg.ProjectPath, false
+		return start{path: cfg.ProjectPath}
 	case len(recent) > 0:
-		return recent[0], true
+		return start{path: recent[0], quiet: true}
+	case cfg.Sample != nil:
+		path, err := sampleFile()
+		return start{path: path, sample: true, err: err}
 	}
-	return "", false
+	return start{}
 }
 
 // discard closes the store opened for nothing (another project was

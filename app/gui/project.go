@@ -18,7 +18,7 @@ import (
 
 // OpenProject opens the project file at path, closing the open one once the
 // new one has opened (a failed open leaves the current project open).
-func (m *MainWindow) OpenProject(path string) { m.open(path, false) }
+func (m *MainWindow) OpenProject(path string) { m.open(start{path: path}) }
 
 // CreateProject creates a new project file at path (".gpkg" is added when
 // missing) and opens it.
@@ -65,12 +65,15 @@ func (m *MainWindow) Reload() {
 	})
 }
 
-// open queues opening path. quiet is for the last project at start: a file
-// that is gone then only earns a note in the status bar.
-func (m *MainWindow) open(path string, quiet bool) {
+// open queues opening s.path. s.quiet is for the last project at start: a
+// file that is gone then only earns a note in the status bar; s.sample for
+// the first start's sample, made first if missing (a failure leaves the
+// welcome page, with a note).
+func (m *MainWindow) open(s start) {
 	if m.cfg.Open == nil {
 		return
 	}
+	path := s.path
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
@@ -91,6 +94,10 @@ func (m *MainWindow) open(path string, quiet bool) {
 		if pre != nil {
 			<-pre.done
 		}
+		if pre != nil && pre.unmade {
+			m.ui(func() { m.sampleFailed(pre.err) })
+			return
+		}
 		if pre != nil && !pre.gone { // opened while the window opened (a gone file: as below)
 			if pre.st == nil {
 				m.ui(func() { m.failed("gui.error.open", path, pre.err) })
@@ -102,7 +109,13 @@ func (m *MainWindow) open(path string, quiet bool) {
 			m.ui(func() { m.loaded(path, shared, pre.info, pre.err) })
 			return
 		}
-		if quiet {
+		if s.sample {
+			if err := makeSample(m.cfg.Sample, path); err != nil {
+				m.ui(func() { m.sampleFailed(err) })
+				return
+			}
+		}
+		if s.quiet {
 			if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 				m.ui(func() { m.failed("gui.status.last_missing", path, nil) })
 				return

@@ -24,12 +24,17 @@ const AppID = "cn.gov.wuhai.minerehab"
 // Config configures the window.
 type Config struct {
 	// ProjectPath is opened at start; "" opens the last project from the
-	// preferences (silently skipped when that file is gone), if any.
+	// preferences (silently skipped when that file is gone), if any, else
+	// the sample (see Sample).
 	ProjectPath string
 	// Open and Create are wired by main.go to models/store; nil Create
 	// disables "New project".
 	Open   func(path string) (models.Store, error)
 	Create func(path string) (models.Store, error)
+	// Sample writes the bundled sample project to path, a new file; with
+	// it, the first start (no project named, none remembered) opens the
+	// sample, made if missing (firststart.go). nil: the welcome page.
+	Sample func(path string) error
 	// Lang is the language when the user has not picked one in the window:
 	// a language remembered in the preferences wins over it, and
 	// MINEREHAB_LANG (an explicit choice for this run) wins over both.
@@ -97,6 +102,7 @@ type MainWindow struct {
 	mapView    *mapView
 	sideTabs   *container.AppTabs
 	split      *container.Split // map | inspector
+	layerSplit *container.Split // layer panel | the rest
 	layersTab  *container.TabItem
 	detailsTab *container.TabItem
 	status     *statusBar
@@ -189,16 +195,22 @@ func newMainWindow(a fyne.App, cfg Config, win fyne.Window, pre *preopened) *Mai
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.NewBorder(nil, m.themes.box, nil, nil, m.sideTabs))
 	centre := container.NewStack(m.summary, m.mapView)
 	m.split = container.NewHSplit(centre, container.NewBorder(nil, nil, widget.NewSeparator(), nil, m.inspector))
-	m.win.SetContent(container.NewBorder(m.toolbar, m.status, left, nil, m.split))
+	m.layerSplit = container.NewHSplit(left, m.split)
+	m.win.SetContent(container.NewBorder(m.toolbar, m.status, nil, nil, m.layerSplit))
 	m.restoreWindow()
 	m.win.SetMaster()
+	// Saved while Fyne can still write its preferences file (see saveWindow).
+	m.win.SetCloseIntercept(func() { m.saveWindow(); m.win.Close() })
 	m.addShortcuts()
 	m.addMapKeys()
 	m.addEditShortcuts()
 	m.refresh()
 
-	if path, quiet := startProject(cfg, m.recent); path != "" {
-		m.open(path, quiet)
+	switch s := startProject(cfg, m.recent); {
+	case s.err != nil:
+		m.sampleFailed(s.err)
+	case s.path != "":
+		m.open(s)
 	}
 	return m
 }
@@ -323,4 +335,4 @@ func (m *MainWindow) Shutdown() {
 }
 
 // quit ends the application (File > Quit, Ctrl+Q).
-func (m *MainWindow) quit() { m.app.Quit() }
+func (m *MainWindow) quit() { m.saveWindow(); m.app.Quit() }
