@@ -411,6 +411,7 @@ func (d *drawer) project(pts []orb.Point, keepLast bool) int {
 			if n >= 2 && run&c != 0 {
 				// Replace the last point: the run through it stays on one side.
 				d.path.pts[len(d.path.pts)-1] = Pt{x, y}
+				d.path.changed()
 				run &= c
 				lx, ly = x, y
 				continue
@@ -426,6 +427,7 @@ func (d *drawer) project(pts []orb.Point, keepLast bool) int {
 	if n := d.path.Len() - start; n > 2 && simplifyTol > 0 {
 		kept := simplify(d.path.pts[start:], simplifyTol)
 		d.path.pts = d.path.pts[:start+len(kept)]
+		d.path.changed()
 	}
 	return d.path.Len() - start
 }
@@ -514,6 +516,7 @@ func (d *drawer) addPolygon(pg orb.Polygon) {
 		// Drop a last point that closes onto the first.
 		if n := len(pts); n > 1 && math.Abs(pts[n-1].X-pts[0].X) < lodTol && math.Abs(pts[n-1].Y-pts[0].Y) < lodTol {
 			d.path.pts = d.path.pts[:start+n-1]
+			d.path.changed()
 			pts = pts[:n-1]
 		}
 		if a := signedArea(pts); (a < 0 && i == 0) || (a > 0 && i > 0) {

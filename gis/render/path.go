@@ -48,6 +48,12 @@ func (r *Rect) extend(p Pt) {
 type Path struct {
 	pts  []Pt
 	subs []subpath
+	// bounds is what Bounds returned, while boundsOK; whatever changes
+	// pts clears boundsOK (changed). A feature's path is asked for its box
+	// by its outline and by its fill, over every point each time.
+	bounds       Rect
+	boundsFinite bool
+	boundsOK     bool
 }
 
 type subpath struct {
@@ -59,10 +65,16 @@ type subpath struct {
 func (p *Path) Reset() {
 	p.pts = p.pts[:0]
 	p.subs = p.subs[:0]
+	p.boundsOK = false
 }
+
+// changed forgets the box Bounds found: code of this package that writes
+// p.pts itself calls it.
+func (p *Path) changed() { p.boundsOK = false }
 
 // MoveTo starts a new subpath at (x, y).
 func (p *Path) MoveTo(x, y float64) {
+	p.boundsOK = false
 	p.subs = append(p.subs, subpath{start: len(p.pts)})
 	p.pts = append(p.pts, Pt{x, y})
 }
@@ -79,6 +91,7 @@ func (p *Path) LineTo(x, y float64) {
 		s := p.pts[p.subs[len(p.subs)-1].start]
 		p.MoveTo(s.X, s.Y)
 	}
+	p.boundsOK = false
 	p.pts = append(p.pts, Pt{x, y})
 }
 
@@ -109,6 +122,10 @@ func (p *Path) Subpath(i int) (pts []Pt, closed bool) {
 // Bounds returns the box of p's finite points (an empty Rect if none) and
 // whether every point was finite.
 func (p *Path) Bounds() (r Rect, allFinite bool) {
+	if p.boundsOK {
+		return p.bounds, p.boundsFinite
+	}
+	defer func() { p.bounds, p.boundsFinite, p.boundsOK = r, allFinite, true }()
 	r = emptyRect
 	allFinite = true
 	for _, q := range p.pts {
@@ -123,6 +140,7 @@ func (p *Path) Bounds() (r Rect, allFinite bool) {
 
 // appendPts adds pts as a new subpath.
 func (p *Path) appendPts(pts []Pt, closed bool) {
+	p.boundsOK = false
 	p.subs = append(p.subs, subpath{start: len(p.pts), closed: closed})
 	p.pts = append(p.pts, pts...)
 }

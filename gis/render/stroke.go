@@ -21,6 +21,7 @@ type stroker struct {
 	fan     []Pt
 	step    float64 // rotation per flattened arc step
 	cosStep float64 // cos(step)
+	stepHW  float64 // the half width step and cosStep were worked out for
 	// thin strokes (width <= thinWidth) extend each segment piece by half
 	// the width at vertices and ends instead of adding round joins and
 	// caps (the difference is below a pixel); turns sharper than 90° still
@@ -71,12 +72,14 @@ func (s *stroker) strokeOutline(dst, src *Path, w float64, dash []float64, clip 
 	s.hw = w / 2
 	s.clip = clip
 	s.pat, s.period = normDash(dash, s.pat)
-	if s.hw > strokeTol {
-		s.step = 2 * math.Acos(1-strokeTol/s.hw)
-	} else {
-		s.step = math.Pi / 2
+	if s.hw != s.stepHW || s.step == 0 { // a layer's features share a width
+		if s.hw > strokeTol {
+			s.step = 2 * math.Acos(1-strokeTol/s.hw)
+		} else {
+			s.step = math.Pi / 2
+		}
+		s.cosStep, s.stepHW = math.Cos(s.step), s.hw
 	}
-	s.cosStep = math.Cos(s.step)
 	s.thin = w <= thinWidth
 	for i := range src.subs {
 		pts, closed := src.Subpath(i)
@@ -275,6 +278,7 @@ func (s *stroker) dashed(phase, s0, s1 float64, emit func(e0, e1 float64)) {
 // direction u), wound negatively.
 func (s *stroker) quad(p, q, u Pt) {
 	nx, ny := -u.Y*s.hw, u.X*s.hw
+	s.dst.changed()
 	s.dst.subs = append(s.dst.subs, subpath{start: len(s.dst.pts), closed: true})
 	s.dst.pts = append(s.dst.pts,
 		Pt{p.X + nx, p.Y + ny}, Pt{q.X + nx, q.Y + ny},
