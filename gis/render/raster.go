@@ -59,6 +59,8 @@ type Raster struct {
 	// alphaBuf holds it for the pool.
 	alpha    []uint8
 	alphaBuf *[]uint8
+	// sprites indexes the painted sprites this raster used (sprite.go).
+	sprites spriteCache
 }
 
 // NewRaster returns a w×h raster filled with bg. Negative sizes are taken

@@ -62,11 +62,16 @@ func (r *Raster) marker(shape PointShape, x, y, size, sw float64, strokeOnly boo
 	fx := uint8(math.Round((x - ix) * spriteSteps))
 	fy := uint8(math.Round((y - iy) * spriteSteps))
 	k := paintKey{spriteKey{shape: shape, size: size, sw: sw, strokeOnly: strokeOnly, fx: fx, fy: fy}, fill, stroke}
-	sprites.RLock()
-	ps := sprites.painted[k]
-	sprites.RUnlock()
+	slot := r.sprites.slot(k)
+	ps := *slot
 	if ps == nil {
-		ps = r.paintSprite(k)
+		sprites.RLock()
+		ps = sprites.painted[k]
+		sprites.RUnlock()
+		if ps == nil {
+			ps = r.paintSprite(k)
+		}
+		*slot = ps
 	}
 	r.blendPainted(int(ix)+ps.ox, int(iy)+ps.oy, ps)
 	return true
@@ -255,4 +260,37 @@ func (r *Raster) makeSprite(k spriteKey) *sprite {
 		z.mask(s.stroke)
 	}
 	return s
+}
+
+// spriteCache is a raster's own index of the painted sprites it used:
+// for each of the last few marker styles, a sprite per sub-pixel offset.
+// The shared maps need their lock, and two strips drawing markers side by
+// side took it for every marker; the lock's counter went back and forth
+// between their processors. A layer's markers come in a few styles.
+type spriteCache struct {
+	styles [spriteStyles]paintKey // fx, fy zero
+	sets   [spriteStyles]*[(spriteSteps + 1) * (spriteSteps + 1)]*paintedSprite
+	next   int // the style replaced next
+}
+
+// spriteStyles is how many marker styles a raster indexes.
+const spriteStyles = 4
+
+// slot returns where the painted sprite of k is kept (nil until found).
+func (c *spriteCache) slot(k paintKey) **paintedSprite {
+	fx, fy := int(k.fx), int(k.fy)
+	k.fx, k.fy = 0, 0
+	i := 0
+	for ; i < spriteStyles; i++ {
+		if c.sets[i] != nil && c.styles[i] == k {
+			break
+		}
+	}
+	if i == spriteStyles {
+		i = c.next
+		c.next = (c.next + 1) % spriteStyles
+		c.styles[i] = k
+		c.sets[i] = new([(spriteSteps + 1) * (spriteSteps + 1)]*paintedSprite)
+	}
+	return &c.sets[i][fx*(spriteSteps+1)+fy]
 }

@@ -94,3 +94,42 @@ func TestAllNearOpaque(t *testing.T) {
 		}
 	}
 }
+
+// TestSpriteCache: a raster's index keeps a slot per marker style and
+// sub-pixel offset; a sprite kept is found again under its own key only,
+// and a style pushed out by newer ones comes back empty, never with
+// another style's sprite.
+func TestSpriteCache(t *testing.T) {
+	var c spriteCache
+	key := func(style, fx, fy int) paintKey {
+		// Styles 0 and 3 differ in colour only, 1 and 4, 2 and 5 too.
+		return paintKey{spriteKey{shape: PointTriangle, size: float64(8 + style%3), sw: 1, fx: uint8(fx), fy: uint8(fy)},
+			color.NRGBA{uint8(40 * style), 0, 0, 255}, color.NRGBA{0, 0, 0, 255}}
+	}
+	kept := map[paintKey]*paintedSprite{}
+	for step := range 2000 {
+		style, fx, fy := step*7%6, step*5%(spriteSteps+1), step*3%(spriteSteps+1)
+		k := key(style, fx, fy)
+		slot := c.slot(k)
+		if *slot != nil && *slot != kept[k] {
+			t.Fatalf("step %d: style %d at (%d, %d) finds another key's sprite", step, style, fx, fy)
+		}
+		if *slot == nil {
+			*slot = &paintedSprite{w: step + 1} // a sprite of its own
+			kept[k] = *slot
+		}
+	}
+	// Within the styles kept, every offset has its own slot.
+	k := key(9, 0, 0)
+	seen := map[**paintedSprite]bool{}
+	for fx := range spriteSteps + 1 {
+		for fy := range spriteSteps + 1 {
+			k.fx, k.fy = uint8(fx), uint8(fy)
+			s := c.slot(k)
+			if seen[s] {
+				t.Fatalf("offset (%d, %d) shares a slot", fx, fy)
+			}
+			seen[s] = true
+		}
+	}
+}
