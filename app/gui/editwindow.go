@@ -33,12 +33,23 @@ type historyState struct {
 // addEditShortcuts registers the editing shortcuts on the window.
 func (m *MainWindow) addEditShortcuts() {
 	c := m.win.Canvas()
-	c.AddShortcut(shortcutUndo, func(fyne.Shortcut) { m.undo() })
-	c.AddShortcut(shortcutRedo, func(fyne.Shortcut) { m.redo() })
-	c.AddShortcut(shortcutRedoShift, func(fyne.Shortcut) { m.redo() })
+	m.addHistoryShortcuts(c)
 	c.AddShortcut(shortcutSearch, func(fyne.Shortcut) { m.focusSearch() })
 	c.AddShortcut(shortcutGoTo, func(fyne.Shortcut) { m.showGoTo() })
 	m.inspector.onRecords = m.showRecords // the inspector's Records… button (planedit.go)
+}
+
+// addHistoryShortcuts makes Ctrl+Z undo and Ctrl+Y and Ctrl+Shift+Z redo
+// in the project's history on canvas c. Fyne's desktop driver delivers
+// Ctrl+Z and Ctrl+Y (Cmd on macOS) as fyne.ShortcutUndo and
+// fyne.ShortcutRedo, not as the custom shortcuts the menu shows, so both
+// are registered.
+func (m *MainWindow) addHistoryShortcuts(c fyne.Canvas) {
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { m.undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { m.redo() })
+	c.AddShortcut(shortcutUndo, func(fyne.Shortcut) { m.undo() })
+	c.AddShortcut(shortcutRedo, func(fyne.Shortcut) { m.redo() })
+	c.AddShortcut(shortcutRedoShift, func(fyne.Shortcut) { m.redo() })
 }
 
 // editAttribute is the inspector's submit: one attribute of f.

@@ -107,10 +107,7 @@ func (m *MainWindow) openPlanEditor(key, title string, size fyne.Size, build fun
 		planEditors.Unlock()
 	})
 	// Ctrl+Z / Ctrl+Y in an editor undo and redo in the project's history.
-	c := e.win.Canvas()
-	c.AddShortcut(shortcutUndo, func(fyne.Shortcut) { m.undo() })
-	c.AddShortcut(shortcutRedo, func(fyne.Shortcut) { m.redo() })
-	c.AddShortcut(shortcutRedoShift, func(fyne.Shortcut) { m.redo() })
+	m.addHistoryShortcuts(e.win.Canvas())
 	planEditors.Lock()
 	if planEditors.of[m] == nil {
 		planEditors.of[m] = map[string]*planEditor{}
