@@ -128,14 +128,8 @@ func (r *Raster) hidden(rect Rect) bool {
 				return false // the gap is within rect
 			}
 			// The part of rect within the block, past the gap.
-			xs, xe := max(x0, bx0), min(x1, bx0+opaqueBlock)
-			pitch := r.img.Stride / 4
-			for y := max(y0, gy); y < min(y1, by0+opaqueBlock); y++ {
-				for _, a := range r.alpha[y*pitch+xs : y*pitch+xe] {
-					if a < nearOpaque {
-						return false
-					}
-				}
+			if !r.opaqueBox(max(x0, bx0), max(y0, gy), min(x1, bx0+opaqueBlock), min(y1, by0+opaqueBlock)) {
+				return false
 			}
 		}
 	}
