@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -37,7 +38,7 @@ func renderFeature(layer string, r *models.RenderRow) models.Feature {
 // layers of a frame load at once); the zero value is ready.
 type UnreadGeometries struct {
 	mu   sync.Mutex
-	fids map[string][]int64
+	fids map[string]map[int64]bool // a set per layer: a layer may be reported by every frame piece
 }
 
 // add records fids of layer (each once, however many frames report it).
@@ -48,12 +49,15 @@ func (u *UnreadGeometries) add(layer string, fids ...int64) {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	if u.fids == nil {
-		u.fids = map[string][]int64{}
+		u.fids = map[string]map[int64]bool{}
+	}
+	set := u.fids[layer]
+	if set == nil {
+		set = map[int64]bool{}
+		u.fids[layer] = set
 	}
 	for _, id := range fids {
-		if !slices.Contains(u.fids[layer], id) {
-			u.fids[layer] = append(u.fids[layer], id)
-		}
+		set[id] = true
 	}
 }
 
@@ -65,8 +69,8 @@ func (u *UnreadGeometries) Count() int {
 	u.mu.Lock()
 	defer u.mu.Unlock()
 	n := 0
-	for _, ids := range u.fids {
-		n += len(ids)
+	for _, set := range u.fids {
+		n += len(set)
 	}
 	return n
 }
@@ -78,9 +82,7 @@ func (u *UnreadGeometries) Layer(layer string) []int64 {
 	}
 	u.mu.Lock()
 	defer u.mu.Unlock()
-	ids := slices.Clone(u.fids[layer])
-	slices.Sort(ids)
-	return ids
+	return slices.Sorted(maps.Keys(u.fids[layer]))
 }
 
 // unreadShown is how many fids a message lists before "…".

@@ -104,7 +104,9 @@ func TestUnreadableGeometry(t *testing.T) {
 				}
 			}
 			for _, l := range []i18n.Lang{i18n.ZH, i18n.EN} {
-				msg := UnreadMessage(l, &UnreadGeometries{fids: map[string][]int64{models.LayerMines: {bad}}})
+				u := &UnreadGeometries{}
+				u.add(models.LayerMines, bad)
+				msg := UnreadMessage(l, u)
 				want := map[i18n.Lang]string{i18n.ZH: "无法读取", i18n.EN: "cannot be read"}[l]
 				if !strings.Contains(msg, want) || !strings.Contains(msg, "mines #") {
 					t.Errorf("%s: %q", l, msg)
