@@ -44,6 +44,18 @@ func LayerOrder(styles []models.LayerStyle) []string {
 	return out
 }
 
+// HiddenLayers is the layers styles hide (the layer panel's unticked
+// boxes), as MapOptions.Hidden takes them.
+func HiddenLayers(styles []models.LayerStyle) map[string]bool {
+	hidden := map[string]bool{}
+	for _, s := range styles {
+		if !s.Visible {
+			hidden[s.Layer] = true
+		}
+	}
+	return hidden
+}
+
 // StyleOf finds a layer's style in styles (the default when absent).
 func StyleOf(styles []models.LayerStyle, layer string) models.LayerStyle {
 	for _, s := range styles {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"minerehab/app"
 	"minerehab/app/i18n"
 	"minerehab/models"
 )
@@ -71,17 +72,12 @@ func renderStyles(ctx context.Context, st models.Store, only map[string]bool) ([
 			return nil, nil, fmt.Errorf("read layer styles: %w", err)
 		}
 	}
+	if only == nil {
+		return styles, app.HiddenLayers(styles), nil
+	}
 	hidden := map[string]bool{}
 	for _, l := range models.Layers {
-		if only != nil {
-			hidden[l.Name] = !only[l.Name]
-			continue
-		}
-		for _, s := range styles {
-			if s.Layer == l.Name && !s.Visible {
-				hidden[l.Name] = true
-			}
-		}
+		hidden[l.Name] = !only[l.Name]
 	}
 	return styles, hidden, nil
 }

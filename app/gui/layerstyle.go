@@ -37,13 +37,7 @@ func (m *MainWindow) readStyles() []models.LayerStyle {
 // and symbols, and the layer panel's ticks.
 func (m *MainWindow) applyStyles(styles []models.LayerStyle) {
 	m.styles = styles
-	hidden := map[string]bool{}
-	for _, s := range styles {
-		if !s.Visible {
-			hidden[s.Layer] = true
-		}
-	}
-	m.mapView.setStyles(styles, hidden)
+	m.mapView.setStyles(styles, app.HiddenLayers(styles))
 	m.layers.setStyles(styles)
 }
 
